@@ -1,0 +1,301 @@
+"""Find the two actors of a trigger from its position in the clause (no parser needed).
+
+A sentence is a list of tokens with actor references (:class:`Ref`) on some of them. Each
+frame reads the clause around its trigger the way English grammar places the roles:
+
+- ``verb``: the subject (left) acts on the object (right; directly or after a preposition);
+  in the passive ("was attacked by X") the two swap.
+- ``verb_rev``: the subject receives from the actor after "from" ("Y bought arms from X").
+- ``noun``: the modifier ("Israeli arms sales", "Israel's relationship", "X-Y ties") or, with a
+  light verb, the clause subject is the source; the target follows a preposition ("to",
+  "with", "between X and Y").
+- ``compound`` "X-backed Y", ``prefix`` "pro-X", ``origin`` "Israeli drones ... Azerbaijan".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..nlp.text import Token
+from .refs import Ref
+
+CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "[", "]", "but", "while", "whereas", "although", "though",
+                           "however", "meanwhile", "because"})
+PREPOSITIONS = frozenset(
+    ["to", "with", "against", "on", "into", "onto", "for", "from", "in", "at", "by", "of", "over", "between", "among", "toward", "towards", "about", "near", "under", "during", "after", "before", "since", "through", "across", "within", "inside", "outside", "via", "per", "upon", "amid", "behind", "alongside", "beyond", "despite"]
+)
+DEFAULT_VERB_PREPS = frozenset({"to", "with", "against", "on", "into", "toward", "towards", "for"})
+DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "such", "another", "other", "both", "all", "some", "any", "newly", "independent", "entire", "whole", "former", "fellow", "neighbouring", "neighboring"]
+)
+SEAT_HEADS = frozenset({"leadership", "government", "governments", "authorities", "officials", "regime",
+                        "administration", "leaders", "rulers", "junta", "members", "forces", "army", "armies",
+                        "navy", "navies", "military", "troops", "people", "president", "parliament"})
+# Verbs that follow an infinitive "to" in news prose (the lexicon's verbs are added at load).
+INFINITIVES = {"be", "have", "do", "make", "counter", "defeat", "fight", "help", "join", "protect", "defend",
+               "stop", "prevent", "contain", "deter", "keep", "ensure", "secure", "build", "bring", "end"}
+# "40 percent of Hungary's gas": the share's owner is the object.
+SHARE_WORDS = frozenset({"percent", "%", "share", "half", "third", "quarter", "bulk", "most", "majority", "all",
+                         "much", "part", "fraction", "two-thirds", "three-quarters"})
+FINITE_VERBS = frozenset("""would will was were is are has had have said says can could should may might did
+    does shall must""".split())
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
+MAX_SUBJECT_DISTANCE = 30
+MAX_OBJECT_DISTANCE = 12
+
+
+@dataclass(slots=True)
+class Sent:
+    tokens: list[Token]
+    refs: list[Ref]
+    ref_at: list[int]  # token index -> index into refs, or -1
+
+    @property
+    def lows(self) -> list[str]:
+        return [t.lower for t in self.tokens]
+
+
+def group(sent: Sent, r: int) -> list[int]:
+    """The coordination group of ref ``r``: "Turkish and Israeli", "China, Iran, and Russia"."""
+    members = [r]
+    lows = [t.lower for t in sent.tokens]
+    # Extend right.
+    cur = r
+    while True:
+        j = sent.refs[cur].j + (1 if sent.refs[cur].possessive else 0)
+        k = j
+        while k < len(lows) and lows[k] in {",", "and", "or", "as", "well"}:
+            k += 1
+        adjacent_pair = (k == j and k < len(lows) and sent.ref_at[k] >= 0
+                         and sent.refs[cur].kind in ("coref", "event")
+                         and sent.refs[sent.ref_at[k]].kind in ("coref", "event"))
+        if (adjacent_pair or k > j) and k < len(lows) and sent.ref_at[k] >= 0 and k - j <= 4:
+            nxt = sent.refs[sent.ref_at[k]].j
+            if nxt < len(lows) and lows[nxt] in FINITE_VERBS and not adjacent_pair:
+                break  # "defeated ISIS and Turkey would...": Turkey opens a new clause
+            cur = sent.ref_at[k]
+            members.append(cur)
+        else:
+            break
+    # Extend left.
+    cur = r
+    while True:
+        i = sent.refs[cur].i
+        k = i - 1
+        while k >= 0 and lows[k] in {",", "and", "or"}:
+            k -= 1
+        adjacent_pair = (k == i - 1 and k >= 0 and sent.ref_at[k] >= 0 and sent.ref_at[k] != cur
+                         and sent.refs[cur].kind in ("coref", "event")
+                         and sent.refs[sent.ref_at[k]].kind in ("coref", "event"))
+        if (adjacent_pair or k < i - 1) and k >= 0 and sent.ref_at[k] >= 0 and i - k <= 3:
+            cur = sent.ref_at[k]
+            members.insert(0, cur)
+        else:
+            break
+    if len(members) > 1:
+        # "X, Y" without "and"/"or" is an apposition or a fronted phrase, not a list.
+        lo = sent.refs[members[0]].i
+        hi = sent.refs[members[-1]].j
+        if not any(w in ("and", "or") for w in lows[lo:hi]) and not all(
+            sent.refs[m].kind in ("coref", "event") for m in members
+        ):
+            return [r]
+    return members
+
+
+def clause_start(sent: Sent, i: int) -> int:
+    lows = sent.lows
+    k = i - 1
+    while k >= 0:
+        if lows[k] in CLAUSE_BREAKS and lows[k] not in ("(", ")"):
+            return k + 1
+        k -= 1
+    return 0
+
+
+def clause_end(sent: Sent, j: int) -> int:
+    lows = sent.lows
+    k = j
+    while k < len(lows):
+        if lows[k] in CLAUSE_BREAKS:
+            return k
+        k += 1
+    return len(lows)
+
+
+def word_before(sent: Sent, i: int) -> str:
+    """The first word before token ``i`` that is not a determiner ("" at the sentence start)."""
+    lows = sent.lows
+    k = i - 1
+    while k >= 0 and (lows[k] in DETERMINERS or (lows[k].endswith("ly") and lows[k].isalpha())):
+        k -= 1
+    return lows[k] if k >= 0 else ""
+
+
+def subject(sent: Sent, i: int) -> list[int]:
+    """The nearest actor left of token ``i`` that is not the object of a preposition or a verb.
+
+    A fronted phrase ("Despite labelling X ..., Erdogan noted") has its subject after the comma.
+    """
+    lows = sent.lows
+    start = clause_start(sent, i)
+    lo = max(start, i - MAX_SUBJECT_DISTANCE)
+    k = i - 1
+    depth = 0
+    while k >= lo:
+        w = lows[k]
+        if w == ")":
+            depth += 1
+        elif w == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and sent.ref_at[k] >= 0:
+            r = sent.ref_at[k]
+            ref = sent.refs[r]
+            before = word_before(sent, ref.i)
+            if ref.possessive:
+                # "From Israel's vantage point" is a subject-like topic; "purchase its oil" is not.
+                ok = before in PREPOSITIONS or before in ("", ",", "and", "while", "that", "-") or not before.isalpha()
+            else:
+                # "after", "before", "since" also open clauses: "after Trump had a call".
+                ok = before not in PREPOSITIONS or before in ("of", "by", "after", "before", "since", "until")
+                if before == "in" and ref.i >= 2 and lows[ref.i - 2] in SEAT_HEADS:
+                    ok = True  # "the leadership in Ankara" is Turkey
+            if ok:
+                return group(sent, r)
+            k = ref.i - 1
+            continue
+        k -= 1
+    # Fronted participial or prepositional phrase: the subject follows its comma.
+    end = clause_end(sent, i)
+    for k in range(i + 1, end):
+        if lows[k] == ",":
+            for m in range(k + 1, min(k + 4, end)):
+                if sent.ref_at[m] >= 0:
+                    return group(sent, sent.ref_at[m])
+            break
+    return []
+
+
+def _skip_np_left(lows: list[str], k: int) -> int:
+    """Move left over determiners and adjectives; return the first index not skipped."""
+    steps = 0
+    while k >= 0 and steps < 3 and (lows[k] in DETERMINERS or (lows[k].isalpha() and lows[k].endswith("ly"))):
+        k -= 1
+        steps += 1
+    return k
+
+
+def modifier(sent: Sent, i: int) -> list[int]:
+    """Actors that modify the noun starting at ``i``: "Israeli", "Israel's", "X-Y", "its"."""
+    lows = sent.lows
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 3:
+        if sent.ref_at[k] >= 0:
+            g = group(sent, sent.ref_at[k])
+            # "Israel-Azerbaijan relations": hyphen pair.
+            ref = sent.refs[sent.ref_at[k]]
+            if ref.i >= 2 and lows[ref.i - 1] == "-" and sent.ref_at[ref.i - 2] >= 0:
+                g = [sent.ref_at[ref.i - 2]] + g
+            return g
+        w = lows[k]
+        if w == "'s" or w == "-":
+            k -= 1
+            continue
+        if w in PREPOSITIONS or w in CLAUSE_BREAKS or w in {",", ".", "and", "or"} or not w.isalpha():
+            return []
+        if w in BE_FORMS:
+            return []
+        if w.endswith("ed") and k > 0 and sent.ref_at[k - 1] >= 0 and not sent.refs[sent.ref_at[k - 1]].possessive:
+            return []  # "Iran launched missiles": subject and verb, not a modifier
+        k -= 1
+        steps += 1
+    return []
+
+
+def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = False,
+                first_prep_within: int = MAX_OBJECT_DISTANCE) -> tuple[list[int], str]:
+    """The first actor after token ``j`` introduced by one of ``preps`` (or directly).
+
+    Returns the group and the preposition (``""`` for a direct object). After a comma only
+    "between" can still introduce it; a preposition that heads a gerund ("to countering
+    Iran") introduces no actor.
+    """
+    lows = sent.lows
+    end = min(clause_end(sent, j), j + MAX_OBJECT_DISTANCE)
+    k = j
+    last_prep = ""
+    since_prep = 0
+    after_comma = False
+    seen_prep = False
+    while k < end:
+        w = lows[k]
+        if sent.ref_at[k] >= 0:
+            r = sent.ref_at[k]
+            usable = (last_prep and last_prep in preps and not after_comma) or (
+                direct and not last_prep and not after_comma
+            )
+            if usable:
+                return group(sent, r), last_prep
+            k = sent.refs[r].j
+            continue
+        if w == "of" and k > 0 and (lows[k - 1] in SEAT_HEADS or lows[k - 1] in SHARE_WORDS):
+            k += 1  # "supporting the government of X" is supporting X
+            if not last_prep:
+                direct = True
+            continue
+        if w in PREPOSITIONS:
+            if not seen_prep and k - j > first_prep_within:
+                return [], ""
+            seen_prep = True
+            nxt = lows[k + 1] if k + 1 < len(lows) else ""
+            # "to countering Iran" heads a gerund; "with neighbouring Iran" an adjective.
+            gerund = nxt.endswith("ing") and nxt not in ("during",) and not (
+                k + 2 < len(lows) and sent.ref_at[k + 2] >= 0)
+            infinitive = w == "to" and nxt in INFINITIVES
+            last_prep = "" if gerund or infinitive else w
+            since_prep = 0
+        elif w in (",", "."):
+            after_comma = True
+            direct = False
+        else:
+            since_prep += 1
+            if since_prep > 4 and last_prep:
+                last_prep = ""
+            if not last_prep and w not in DETERMINERS and direct and k - j > 3:
+                direct = False  # a direct object comes (almost) at once
+        k += 1
+    return [], ""
+
+
+def by_agent(sent: Sent, j: int) -> list[int]:
+    """The agent of a passive: "condemned by members of the European Union" is the EU."""
+    lows = sent.lows
+    end = min(clause_end(sent, j), j + 6)
+    for k in range(j, end):
+        if lows[k] == "by":
+            for m in range(k + 1, min(k + 6, len(lows))):
+                if sent.ref_at[m] >= 0:
+                    return group(sent, sent.ref_at[m])
+                if not (lows[m] in DETERMINERS or lows[m] in SEAT_HEADS or lows[m] == "of"):
+                    break
+            return []
+    return []
+
+
+def is_passive(sent: Sent, i: int) -> bool:
+    lows = sent.lows
+    w = lows[i]
+    if not (w.endswith("ed") or w.endswith("en") or w in {"sold", "built", "led", "held", "sent", "struck",
+                                                          "fought", "shot", "made", "bought", "cut"}):
+        return False
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 3:
+        if lows[k] in BE_FORMS:
+            return True
+        if not (lows[k].endswith("ly") or lows[k] in {"not", "never", "also", "reportedly", "allegedly"}):
+            break
+        k -= 1
+        steps += 1
+    return i + 1 < len(lows) and lows[i + 1] == "by"

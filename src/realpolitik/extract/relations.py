@@ -1,0 +1,290 @@
+"""Triggers to relations in one sentence: match the lexicon, read each frame's two actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..ontology import RELATION_TYPES
+from . import frames as F
+from .lexicon import Lexicon, Trigger
+from .modality import modality
+
+EVENT_TARGET_TYPES = frozenset({"criticism", "support", "sanction", "threat"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    source: str
+    target: str
+    type: str
+    modality: str
+    trigger_i: int
+    trigger_j: int
+    trigger_text: str
+    source_ref: int
+    target_ref: int
+    confidence: float
+    frame: str
+
+
+def match_triggers(sent: F.Sent, lex: Lexicon) -> list[tuple[Trigger, int, int]]:
+    """Every lexicon match as (trigger, first token, end token); longer matches hide those inside."""
+    lows = sent.lows
+    n = len(lows)
+    found: list[tuple[Trigger, int, int]] = []
+    for i, w in enumerate(lows):
+        if sent.ref_at[i] >= 0 and sent.refs[sent.ref_at[i]].kind not in ("coref", "event"):
+            continue  # "Organization of Islamic Cooperation" names an actor, it is no trigger
+        if i >= 2 and lows[i - 1] == "-" and sent.ref_at[i - 2] < 0 and lows[i - 2] not in ("pro", "anti"):
+            continue  # "post-war", "non-aggression": a word inside a compound modifier
+        if (i + 2 < len(lows) and lows[i + 1] == "-" and sent.tokens[i + 1].start == sent.tokens[i].end
+                and w not in ("pro", "anti")):
+            continue  # "war-torn", "arms-length"
+        for trig in lex.by_first.get(w, ()):
+            end = _match_rest(trig, lows, i + 1, 1)
+            if end is not None:
+                found.append((trig, i, end))
+    if not found:
+        return []
+    found.sort(key=lambda m: -(m[2] - m[1]))
+    kept: list[tuple[Trigger, int, int]] = []
+    covered: list[set[int]] = []
+    for trig, i, j in found:
+        span = set(range(i, j))
+        if any(span <= c and (len(span) < len(c)) for c in covered):
+            continue
+        kept.append((trig, i, j))
+        covered.append(span)
+    del n
+    return kept
+
+
+def _match_rest(trig: Trigger, lows: list[str], k: int, e: int) -> int | None:
+    elements = trig.elements
+    if e == len(elements):
+        return k
+    el = elements[e]
+    if el.gap:
+        nxt = elements[e + 1]
+        for skip in range(0, el.gap + 1):
+            pos = k + skip
+            if pos >= len(lows):
+                return None
+            if skip and lows[pos - 1] in F.CLAUSE_BREAKS | {",", "."}:
+                return None
+            if lows[pos] in nxt.forms:
+                end = _match_rest(trig, lows, pos + 1, e + 2)
+                if end is not None:
+                    return end
+        return None
+    if k < len(lows) and lows[k] in el.forms:
+        return _match_rest(trig, lows, k + 1, e + 1)
+    return None
+
+
+def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
+    """All relation candidates of one sentence (before dates and quantities are attached)."""
+    if not sent.refs:
+        return []
+    out: list[Candidate] = []
+    lows = sent.lows
+    for trig, i, j in match_triggers(sent, lex):
+        rtype = trig.type
+        reverse = trig.frame == "verb_rev"
+        frame = trig.frame
+        if frame == "transfer":
+            rtype = _theme_type(sent, j, lex)
+            if not rtype:
+                continue
+            reverse = lows[i] in _REVERSE_FORMS(lex)
+        if not rtype:
+            continue
+        if frame in ("verb", "verb_rev", "transfer") and _after_determiner(lows, i):
+            continue  # "the air strike", "a visit": a noun here, not a verb
+        pairs, conf = _roles(sent, trig, frame, rtype, i, j, reverse, lex)
+        if not pairs:
+            continue
+        cstart = F.clause_start(sent, i)
+        mod = trig.modality or modality(sent.tokens, i, cstart, lex)
+        text = " ".join(t.text for t in sent.tokens[i:j])
+        for s, t in pairs:
+            a, b = sent.refs[s].actor, sent.refs[t].actor
+            if a == b:
+                continue
+            if sent.refs[s].kind == "event" or (sent.refs[t].kind == "event" and rtype not in EVENT_TARGET_TYPES):
+                continue  # "the attack" can be condemned or backed; it does not itself act
+            out.append(Candidate(a, b, rtype, mod, i, j, text, s, t, conf * trig.weight, frame))
+    return out
+
+
+_REVERSE_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _REVERSE_FORMS(lex: Lexicon) -> frozenset[str]:  # noqa: N802
+    key = id(lex)
+    if key not in _REVERSE_CACHE:
+        from .lexicon import verb_forms
+
+        forms: set[str] = set()
+        for v in ("buy", "purchase", "import", "receive", "acquire", "obtain", "procure", "order", "get"):
+            forms |= verb_forms(v)
+        _REVERSE_CACHE[key] = frozenset(forms)
+    return _REVERSE_CACHE[key]
+
+
+# A noun after these sits inside another phrase ("and criticism of", "with support for"), so the
+# clause subject is not its source; after "during", "after", "in" it is ("quipped during a visit").
+_PHRASE_OPENERS = frozenset({"and", "or", ",", "with", "of", "for", "to", "from", "by", "between", "against",
+                             "about", "over", "into", "toward", "towards", "among", "amid"})
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those",
+                               "our", "my", "your", "'s"})
+
+
+def _after_determiner(lows: list[str], i: int) -> bool:
+    if i >= 1 and lows[i - 1] in _NOUN_DETERMINERS:
+        return True
+    return i >= 2 and lows[i - 2] in _NOUN_DETERMINERS and lows[i - 1].isalpha() and not lows[i - 1].endswith("ly")
+
+
+def _theme_type(sent: F.Sent, j: int, lex: Lexicon) -> str:
+    lows = sent.lows
+    end = min(F.clause_end(sent, j), j + 8)
+    for k in range(j, end):
+        cls = lex.theme_of.get(lows[k]) or lex.theme_of.get(sent.tokens[k].text)
+        if cls:
+            return lex.theme_types.get(cls, "")
+    return ""
+
+
+def _pairs(src: list[int], tgt: list[int]) -> list[tuple[int, int]]:
+    return [(s, t) for s in src for t in tgt if s != t]
+
+
+def _within(group: list[int]) -> list[tuple[int, int]]:
+    return [(group[a], group[b]) for a in range(len(group)) for b in range(a + 1, len(group))]
+
+
+def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, reverse: bool,
+           lex: Lexicon) -> tuple[list[tuple[int, int]], float]:
+    symmetric = RELATION_TYPES[rtype].symmetric
+    preps = trig.preps
+    lows = sent.lows
+    if frame in ("verb", "verb_rev", "transfer"):
+        if reverse:
+            src, _ = F.prep_object(sent, j, frozenset({"from"}))
+            if not src:
+                src = _theme_modifier(sent, j, lex)
+            tgt = F.subject(sent, i)
+            return _pairs(src, tgt), 0.9
+        if F.is_passive(sent, j - 1):
+            src = F.by_agent(sent, j)
+            tgt = F.subject(sent, i)
+            return _pairs(src, tgt), 0.9
+        src = F.subject(sent, i)
+        allowed = preps if trig.only_preps else (preps or frozenset()) | F.DEFAULT_VERB_PREPS
+        tgt, prep = F.prep_object(sent, j, allowed, direct=not trig.only_preps)
+        if not tgt or {sent.refs[t].actor for t in tgt} <= {sent.refs[s].actor for s in src}:
+            # "Athens expelled the Libyan ambassador to Greece": the other side is inside the trigger.
+            tgt = _inside(sent, i, j, src) or tgt
+        if prep == "between" and len(tgt) >= 2 and symmetric:
+            return _within(tgt), 0.9
+        if not tgt and symmetric and len(src) >= 2:
+            return _within(src), 0.9
+        return _pairs(src, tgt), 1.0
+    if frame in ("noun", "noun_rev"):
+        mod = F.modifier(sent, i)
+        if symmetric and len(mod) >= 2:
+            return _within(mod), 1.0  # "the Israel-Azerbaijan alliance", "Turkish-Armenian normalization"
+        tgt, prep = F.prep_object(sent, j, preps or frozenset({"to", "with", "between", "against", "on", "for"}),
+                                  first_prep_within=2)
+        if not tgt and j < len(lows) and sent.ref_at[j] >= 0 and rtype in ("alignment", "hostility"):
+            tgt = [sent.ref_at[j]]  # apposition: "its closest ally Turkey"
+        if prep == "between" and len(tgt) >= 2:
+            if symmetric:
+                return _within(tgt), 1.0
+            src = mod or F.subject(sent, i)
+            return _pairs(src, tgt), 0.9
+        conf = 1.0
+        if frame == "noun_rev":
+            src, _ = F.prep_object(sent, j, frozenset({"from"}))
+            if mod and src:
+                return _pairs(src, mod), 1.0
+            return [], 0.0
+        if trig.target_is_subject:
+            # "Turkey is under EU sanctions": the source modifies the noun inside the pattern.
+            return _pairs(F.modifier(sent, j - 1) or _inside(sent, i, j, []), F.subject(sent, i)), 0.9
+        src = mod
+        if not src:
+            src = F.by_agent(sent, j)
+        if not src and F.word_before(sent, i) not in _PHRASE_OPENERS:
+            # A light verb's object ("X imposed sanctions on Y"), not a noun inside a phrase.
+            src = F.subject(sent, i)
+            conf = 0.7
+        if not tgt:
+            tgt = _inside(sent, i, j, src)
+        if not tgt and symmetric and len(src) >= 2:
+            return _within(src), conf
+        return _pairs(src, tgt), conf
+    if frame == "members":
+        org = [r for r in F.subject(sent, i) if sent.refs[r].kind in ("name", "metonym")]
+        for k in range(j, len(lows)):
+            if sent.ref_at[k] >= 0:
+                listed = F.group(sent, sent.ref_at[k])
+                return _pairs(listed, org), 0.8
+        return [], 0.0
+    if frame == "compound":
+        if i >= 2 and lows[i - 1] == "-" and sent.ref_at[i - 2] >= 0:
+            src = [sent.ref_at[i - 2]]
+            tgt, _ = F.prep_object(sent, j, frozenset(), direct=True)
+            if tgt and sent.refs[tgt[0]].i - j <= 2:
+                return _pairs(src, tgt), 0.9
+        return [], 0.0
+    if frame == "prefix":
+        if i + 2 < len(lows) and lows[i + 1] == "-" and sent.ref_at[i + 2] >= 0:
+            ref = sent.refs[sent.ref_at[i + 2]]
+            head = lows[ref.j] if ref.j < len(lows) else ""
+            heads = lex.cues.get("prefix_heads", frozenset())
+            if head in heads or (ref.j + 1 < len(lows) and lows[ref.j + 1] in heads):
+                src = F.subject(sent, i)
+                return _pairs(src, [sent.ref_at[i + 2]]), 0.8
+        return [], 0.0
+    if frame == "origin":
+        mod = F.modifier(sent, i)
+        if not mod:
+            return [], 0.0
+        tgt, prep = F.prep_object(sent, j, preps or frozenset({"to", "for"}))
+        if not tgt:
+            tgt = _recipient(sent, i, mod)
+        return _pairs(mod, tgt), 0.7
+    return [], 0.0
+
+
+def _theme_modifier(sent: F.Sent, j: int, lex: Lexicon) -> list[int]:
+    lows = sent.lows
+    end = min(F.clause_end(sent, j), j + 8)
+    for k in range(j, end):
+        if lex.theme_of.get(lows[k]):
+            return F.modifier(sent, k)
+    return []
+
+
+def _recipient(sent: F.Sent, i: int, mod: list[int]) -> list[int]:
+    """Who holds or uses what an origin noun names: a possessor, or the clause's subject."""
+    lows = sent.lows
+    for r, ref in enumerate(sent.refs):
+        if r in mod:
+            continue
+        before = lows[ref.i - 1] if ref.i > 0 else ""
+        if ref.possessive or before in {"to", "for", "allowed", "helped", "enabled", "helps", "allows"}:
+            return [r]
+    return []
+
+
+def _inside(sent: F.Sent, i: int, j: int, src: list[int]) -> list[int]:
+    """An actor inside the trigger's own gap: "expelled the Israeli ambassador"."""
+    src_actors = {sent.refs[s].actor for s in src}
+    for k in range(i + 1, j):
+        r = sent.ref_at[k]
+        if r >= 0 and r not in src and sent.refs[r].actor not in src_actors:
+            return [r]
+    return []

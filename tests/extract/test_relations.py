@@ -1,0 +1,144 @@
+"""Relation extraction on sentences written for these tests (news style, not the sample articles).
+
+Each case names the keys that must come out; precision cases name keys that must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from realpolitik import extract
+from realpolitik.ontology import relation_key
+
+
+def keys(text: str, date: str | None = None) -> set[tuple[str, str, str, str]]:
+    return {(*relation_key(r.source, r.relation, r.target), r.modality) for r in extract(text, date=date)}
+
+
+CASES = [
+    # arms_supply: verbs, reversed verbs, nominalisations, passive
+    ("Russia delivered S-400 missile systems to Turkey in 2019.", ("RUS", "arms_supply", "TUR", "asserted")),
+    ("France sold Rafale fighter jets to India.", ("FRA", "arms_supply", "IND", "asserted")),
+    ("Armenia bought Su-30 jets and missiles from Russia.", ("RUS", "arms_supply", "ARM", "asserted")),
+    ("Washington has armed Taipei with missiles for decades.", ("USA", "arms_supply", "TWN", "asserted")),
+    ("Chinese arms sales to Pakistan rose sharply last year.", ("CHN", "arms_supply", "PAK", "asserted")),
+    # energy and aid
+    ("Qatar supplies liquefied natural gas and oil to Japan.", ("QAT", "energy_supply", "JPN", "asserted")),
+    ("Russian gas deliveries to Germany stopped in 2022.", ("RUS", "energy_supply", "DEU", "asserted")),
+    ("The European Union provided humanitarian aid to Yemen.", ("EU", "aid", "YEM", "asserted")),
+    ("Saudi Arabia has pledged $2 billion in loans to Egypt.", ("SAU", "aid", "EGY", "possible")),
+    # diplomacy
+    ("Bahrain restored diplomatic relations with Qatar in 2023.", ("BHR", "diplomatic_upgrade", "QAT", "asserted")),
+    ("Morocco recalled its ambassador to Algeria.", ("DZA", "diplomatic_downgrade", "MAR", "asserted")),
+    ("Canada expelled a Chinese diplomat on Monday.", ("CAN", "diplomatic_downgrade", "CHN", "asserted")),
+    ("Honduras recognized China and cut ties with Taiwan.", ("HND", "diplomatic_recognition", "CHN", "asserted")),
+    ("Egypt and Sudan signed a defence pact.", ("EGY", "agreement", "SDN", "asserted")),
+    ("Qatar mediated between Hamas and Israel.", ("QAT", "mediation", "HAMAS", "asserted")),
+    ("Indian Prime Minister Narendra Modi met with Japan's foreign minister in Tokyo.", ("IND", "consultation", "JPN", "asserted")),
+    ("Kazakhstan is a member of the Shanghai Cooperation Organisation.", ("KAZ", "membership", "SCO", "asserted")),
+    ("ASEAN is a regional grouping of states such as Indonesia, Thailand and Vietnam.", ("THA", "membership", "ASEAN", "asserted")),
+    ("Greece has deepened cooperation with the armed forces of Egypt.", ("EGY", "military_cooperation", "GRC", "asserted")),
+    # rhetoric
+    ("Beijing condemned Washington over the sanctions.", ("CHN", "criticism", "USA", "asserted")),
+    ("Ankara has backed Baku throughout the conflict.", ("TUR", "support", "AZE", "asserted")),
+    ("North Korea threatened South Korea with a nuclear strike.", ("PRK", "threat", "KOR", "asserted")),
+    ("India and Pakistan remain bitter rivals.", ("IND", "hostility", "PAK", "asserted")),
+    ("Serbia and Hungary are close allies.", ("HUN", "alignment", "SRB", "asserted")),
+    # violence and sanctions
+    ("Israeli jets struck Hezbollah positions in Lebanon.", ("HEZBOLLAH", "armed_conflict", "ISR", "asserted")),
+    ("Ethiopia and Eritrea fought a border war from 1998 to 2000.", ("ERI", "armed_conflict", "ETH", "asserted")),
+    ("The United States imposed sanctions on Venezuela.", ("USA", "sanction", "VEN", "asserted")),
+    # modality
+    ("Saudi Arabia could normalize relations with Israel next year.", ("ISR", "diplomatic_upgrade", "SAU", "possible")),
+    ("Japan did not sign the treaty with China.", ("CHN", "agreement", "JPN", "negated")),
+    ("Brazil denied that it had sold weapons to Venezuela.", ("BRA", "arms_supply", "VEN", "negated")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1][1] + ":" + c[0][:30] for c in CASES])
+def test_relation_found(text: str, expected: tuple[str, str, str, str]) -> None:
+    src, rel, tgt, mod = expected
+    assert (*relation_key(src, rel, tgt), mod) in keys(text)
+
+
+NOTHING = [
+    "Officials from Germany and France attended the conference in Geneva.",
+    "The Turkish lira fell against the dollar while Japanese stocks rose.",
+    "Iranian Azeris celebrated in Tabriz as Armenian civilians left.",
+    "Michael Jordan visited Georgia Tech in Atlanta.",
+    "The Washington Post interviewed Russian and Ukrainian refugees.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_relation_without_trigger(text: str) -> None:
+    assert keys(text) == set()
+
+
+def test_dates_relative_to_document_and_anchor() -> None:
+    rels = extract("On March 3, 2011, Peru recognized Palestine. Two years later, Chile recognized Palestine too.")
+    dates = {(r.source, r.date) for r in rels if r.relation == "diplomatic_recognition"}
+    assert ("PER", "2011-03-03") in dates
+    assert ("CHL", "2013") in dates
+    rel = extract("Turkey shelled Syrian army positions on Monday.", date="2019-10-09")
+    assert any(r.date == "2019-10-07" for r in rel)
+
+
+def test_quantity_attached() -> None:
+    (r,) = [r for r in extract("Russia supplies 40 percent of Hungary's gas.") if r.relation == "energy_supply"]
+    assert r.quantity is not None and r.quantity.value == 40 and r.quantity.unit == "percent"
+
+
+def test_pair_coreference() -> None:
+    text = "Greece and Turkey held talks in Athens. The two countries agreed to share intelligence."
+    assert ("GRC", "intelligence_cooperation", "TUR", "asserted") in keys(text)
+
+
+def test_official_resolved_by_date() -> None:
+    text = "Netanyahu criticized Iran."
+    assert ("ISR", "criticism", "IRN", "asserted") in keys(text, date="1998-05-01")
+    assert ("ISR", "criticism", "IRN", "asserted") in keys(text, date="2024-05-01")
+    # Out of office at the date: a private person, not the state.
+    assert keys(text, date="2022-03-01") == set()
+
+
+def test_evidence_is_the_sentence_at_its_span() -> None:
+    text = "Markets were calm. Egypt and Sudan signed a defence pact on Tuesday. Prices rose."
+    (r,) = [r for r in extract(text) if r.relation == "agreement"]
+    assert text[r.span[0] : r.span[1]] == r.evidence == "Egypt and Sudan signed a defence pact on Tuesday."
+
+
+def test_person_introduced_with_a_role_counts_for_the_state() -> None:
+    text = (
+        "Talks resumed on Friday. Oleg Petrenko, a senior Ukrainian negotiator, arrived in Warsaw. "
+        "Petrenko later criticized Hungary."
+    )
+    assert ("UKR", "criticism", "HUN", "asserted") in {
+        (*relation_key(r.source, r.relation, r.target), r.modality) for r in extract(text)
+    }
+
+
+def test_an_event_named_before_stands_for_its_actor() -> None:
+    text = "Iraq invaded Kuwait in 1990. France condemned the invasion."
+    assert ("FRA", "criticism", "IRQ", "asserted") in keys(text)
+
+
+def test_first_person_in_a_quote_is_the_speaker() -> None:
+    text = (
+        "Greek Foreign Minister Nikos Stavrou spoke in Athens. "
+        '"We condemn Turkey for these violations," Stavrou said.'
+    )
+    assert ("GRC", "criticism", "TUR", "asserted") in keys(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Belarus has been under EU sanctions since 2020.", ("EU", "sanction", "BLR", "asserted")),
+        ("Rome expelled the Russian ambassador to Italy.", ("ITA", "diplomatic_downgrade", "RUS", "asserted")),
+        ("A U.S.-led coalition toppled the Iraqi government in 2003.", ("IRQ", "armed_conflict", "USA", "asserted")),
+    ],
+)
+def test_other_frames(text: str, expected: tuple[str, str, str, str]) -> None:
+    src, rel, tgt, mod = expected
+    assert (*relation_key(src, rel, tgt), mod) in keys(text)
