@@ -52,6 +52,24 @@ CASES = [
     ("Saudi Arabia could normalize relations with Israel next year.", ("ISR", "diplomatic_upgrade", "SAU", "possible")),
     ("Japan did not sign the treaty with China.", ("CHN", "agreement", "JPN", "negated")),
     ("Brazil denied that it had sold weapons to Venezuela.", ("BRA", "arms_supply", "VEN", "negated")),
+    # criticism beyond the plain verbs
+    ("Warsaw demanded an apology from Minsk after the incident.", ("POL", "criticism", "BLR", "asserted")),
+    ("The Kremlin dismissed the allegations from London as absurd.", ("RUS", "criticism", "GBR", "asserted")),
+    ("Canada and Australia have alleged Chinese interference in their elections.", ("AUS", "criticism", "CHN", "asserted")),
+    ("Jakarta lashed out at Canberra over the spying scandal.", ("IDN", "criticism", "AUS", "asserted")),
+    # violence named by a noun with a possessive agent
+    ("Protests followed Pakistan's killing of Afghan border guards.", ("AFG", "armed_conflict", "PAK", "asserted")),
+    # a coalition joined by others; cooperation as a manner phrase
+    ("France launched a naval mission in the Strait of Hormuz which was joined by Denmark and the Netherlands.",
+     ("DNK", "military_cooperation", "FRA", "asserted")),
+    ("Kenyan troops patrol the border to fight al-Shabaab in coordination with Somali forces.",
+     ("KEN", "military_cooperation", "SOM", "asserted")),
+    # "X and his A and B counterparts" all take part
+    ("Japan's foreign minister and his Indian and Chinese counterparts met in Osaka.", ("IND", "consultation", "JPN", "asserted")),
+    # a cue before "and" does not reach the next finite verb
+    ("The French minister urged calm and spoke with Germany's chancellor on Friday.", ("DEU", "consultation", "FRA", "asserted")),
+    # sanctions as restrictions
+    ("Washington announced new restrictions on exports to Iran.", ("USA", "sanction", "IRN", "asserted")),
 ]
 
 
@@ -67,6 +85,10 @@ NOTHING = [
     "Iranian Azeris celebrated in Tabriz as Armenian civilians left.",
     "Michael Jordan visited Georgia Tech in Atlanta.",
     "The Washington Post interviewed Russian and Ukrainian refugees.",
+    # an adjective after an infinitive is no verb of its own
+    "Ankara agreed to guard captured Islamic State fighters.",
+    # a state has no members: joining a state's initiative is not membership
+    "Brazil announced a plan which was joined by Chile.",
 ]
 
 

@@ -33,7 +33,15 @@ SEAT_HEADS = frozenset({"leadership", "government", "governments", "authorities"
                         "navy", "navies", "military", "troops", "people", "president", "parliament"})
 # Verbs that follow an infinitive "to" in news prose (the lexicon's verbs are added at load).
 INFINITIVES = {"be", "have", "do", "make", "counter", "defeat", "fight", "help", "join", "protect", "defend",
-               "stop", "prevent", "contain", "deter", "keep", "ensure", "secure", "build", "bring", "end"}
+               "stop", "prevent", "contain", "deter", "keep", "ensure", "secure", "build", "bring", "end",
+               "guard", "allow", "let", "take", "give", "put", "set", "get", "go", "come", "work", "hold",
+               "release", "return", "resume", "reduce", "increase", "raise", "cut", "lift", "ease", "expand",
+               "boost", "strengthen", "improve", "deepen", "create", "form", "launch", "start", "begin",
+               "continue", "consider", "accept", "pursue", "seek", "find", "discuss", "review", "study",
+               "implement", "enforce", "respect", "honour", "honor", "abide", "comply", "pay", "buy", "use",
+               "move", "pull", "withdraw", "remove", "rebuild", "restore", "settle", "resolve", "avoid",
+               "address", "tackle", "combat", "investigate", "monitor", "patrol", "escort", "host", "attend",
+               "reconsider", "repatriate", "extradite", "hand", "transfer", "share", "exchange", "open", "close"}
 # "40 percent of Hungary's gas": the share's owner is the object.
 SHARE_WORDS = frozenset({"percent", "%", "share", "half", "third", "quarter", "bulk", "most", "majority", "all",
                          "much", "part", "fraction", "two-thirds", "three-quarters"})
@@ -64,7 +72,7 @@ def group(sent: Sent, r: int) -> list[int]:
     while True:
         j = sent.refs[cur].j + (1 if sent.refs[cur].possessive else 0)
         k = j
-        while k < len(lows) and lows[k] in {",", "and", "or", "as", "well"}:
+        while k < len(lows) and lows[k] in {",", "and", "or", "as", "well", "the"}:
             k += 1
         adjacent_pair = (k == j and k < len(lows) and sent.ref_at[k] >= 0
                          and sent.refs[cur].kind in ("coref", "event")
@@ -82,8 +90,17 @@ def group(sent: Sent, r: int) -> list[int]:
     while True:
         i = sent.refs[cur].i
         k = i - 1
-        while k >= 0 and lows[k] in {",", "and", "or"}:
+        while k >= 0 and lows[k] in {",", "and", "or", "the"}:
             k -= 1
+        if k >= 2 and lows[k] in ("his", "her", "its", "their") and lows[k - 1] == "and":
+            # "Shoukry and his Greek and Cypriot counterparts", "Japan's foreign minister and his
+            # Indian counterpart": the possessor is one of them.
+            m = k - 2
+            while m >= 0 and m > k - 6 and sent.ref_at[m] < 0 and (lows[m] == "'s" or sent.tokens[m].text.islower()):
+                m -= 1
+            if m >= 0 and sent.ref_at[m] >= 0:
+                k = m
+                i = sent.refs[sent.ref_at[m]].j + 1  # the distance check below is from the possessor
         adjacent_pair = (k == i - 1 and k >= 0 and sent.ref_at[k] >= 0 and sent.ref_at[k] != cur
                          and sent.refs[cur].kind in ("coref", "event")
                          and sent.refs[sent.ref_at[k]].kind in ("coref", "event"))
@@ -176,6 +193,22 @@ def subject(sent: Sent, i: int) -> list[int]:
     return []
 
 
+def clause_subject(sent: Sent, i: int) -> list[int]:
+    """The first actor of the clause of token ``i`` that is not the object of a preposition."""
+    lows = sent.lows
+    for k in range(clause_start(sent, i), i):
+        r = sent.ref_at[k]
+        if r >= 0 and sent.refs[r].i == k:
+            before = word_before(sent, k)
+            if before in INFINITIVES:
+                continue  # "to fight Islamic State": the object of a verb
+            head = lows[sent.refs[r].j] if sent.refs[r].j < len(lows) else ""
+            agent_np = head in SEAT_HEADS and before not in ("against", "on", "at", "with")
+            if before not in PREPOSITIONS or before in ("by", "of") or agent_np:
+                return group(sent, r)
+    return []
+
+
 def _skip_np_left(lows: list[str], k: int) -> int:
     """Move left over determiners and adjectives; return the first index not skipped."""
     steps = 0
@@ -254,6 +287,8 @@ def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = Fal
                 k + 2 < len(lows) and sent.ref_at[k + 2] >= 0)
             infinitive = w == "to" and nxt in INFINITIVES
             last_prep = "" if gerund or infinitive else w
+            if infinitive:
+                direct = False  # "agreed to guard captured fighters": the object is the infinitive's
             since_prep = 0
         elif w in (",", "."):
             after_comma = True

@@ -21,7 +21,9 @@ Frames (see :mod:`realpolitik.extract.frames`): ``verb``, ``verb_rev``, ``noun``
 ("NATO is an alliance of ... states: A, B and C": each listed actor to the subject).
 Optional fields: ``preps`` (prepositions that may introduce the target), ``only_preps``
 (the target needs one of them: no direct object), ``target: "subject"`` (the clause subject
-is the target: "Turkey is under EU sanctions"), ``type`` (overrides the
+is the target: "Turkey is under EU sanctions"), ``source: "clause_subject"`` (the first actor
+of the clause is the source, past any object: "US troops fight ISIS in cooperation with Iraq"),
+``type`` (overrides the
 file's type), ``modality`` (forces ``possible`` or ``negated``), ``weight`` (confidence).
 """
 
@@ -57,6 +59,7 @@ class Trigger:
     weight: float = 1.0
     only_preps: bool = False
     target_is_subject: bool = False
+    source_is_clause_subject: bool = False
 
 
 @dataclass(slots=True)
@@ -214,6 +217,7 @@ def load_lexicon() -> Lexicon:
                 weight=float(d.get("weight", 1.0)),
                 only_preps=bool(d.get("only_preps", False)),
                 target_is_subject=d.get("target") == "subject",
+                source_is_clause_subject=d.get("source") == "clause_subject",
             )
             lex.triggers.append(trig)
             for el in elements:

@@ -74,7 +74,10 @@ class Extractor:
                     sent_mentions.append(mentions[mi])
                 mi += 1
             relations.extend(self._sentence(doc, text, folded, sp.start, sp.end, sent_mentions, state))
-        return Extraction(doc, sentences, mentions, _dedupe(relations), [], EXTRACTOR_VERSION)
+        from .outcomes import find_outcomes  # the outcome step: stored, never emitted as relations
+
+        outcomes = find_outcomes(doc, mentions, sentences, folded=folded)
+        return Extraction(doc, sentences, mentions, _dedupe(relations), outcomes, EXTRACTOR_VERSION)
 
     def _sentence(self, doc: Document, text: str, folded: str, s: int, e: int,
                   mentions: list[Mention], state: _DocState) -> list[Relation]:
@@ -96,6 +99,8 @@ class Extractor:
         sent = F.Sent(tokens, refs, ref_at)
         cands = sentence_candidates(sent, self.lexicon) if len({r.actor for r in refs}) >= 2 else []
         cands = self._document_rules(sent, cands, state)
+        # A state has no members: "a coalition led by X, joined by Y" is not Y joining X.
+        cands = [c for c in cands if not (c.type == "membership" and self._kind(c.target) == "state")]
         out: list[Relation] = []
         quantities = find_quantities(stext, s) if has_digit or "half" in stext or "third" in stext else []
         for c in cands:
@@ -124,6 +129,10 @@ class Extractor:
                 state.anchor = d.value
         self._remember(refs, state, out)
         return out
+
+    def _kind(self, actor: str) -> str:
+        a = self.knowledge.actors.get(actor)
+        return a.kind if a else ""
 
     def _add_coref(self, tokens, refs: list[Ref], cues, offset: int, state: _DocState) -> list[Ref]:  # noqa: ANN001
         if not cues:

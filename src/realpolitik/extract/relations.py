@@ -48,13 +48,15 @@ def match_triggers(sent: F.Sent, lex: Lexicon) -> list[tuple[Trigger, int, int]]
         return []
     found.sort(key=lambda m: -(m[2] - m[1]))
     kept: list[tuple[Trigger, int, int]] = []
-    covered: list[set[int]] = []
+    covered: list[tuple[set[int], str]] = []
     for trig, i, j in found:
         span = set(range(i, j))
-        if any(span <= c and (len(span) < len(c)) for c in covered):
+        # Inside a longer match, or overlapping a longer one of the same type (one event, read once).
+        if any((span <= c and len(span) < len(c)) or (span & c and t == trig.type and len(span) < len(c))
+               for c, t in covered):
             continue
         kept.append((trig, i, j))
-        covered.append(span)
+        covered.append((span, trig.type))
     del n
     return kept
 
@@ -99,13 +101,17 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
             reverse = lows[i] in _REVERSE_FORMS(lex)
         if not rtype:
             continue
-        if frame in ("verb", "verb_rev", "transfer") and _after_determiner(lows, i):
+        if frame in ("verb", "verb_rev", "transfer") and not trig.pattern.startswith("N:") and _after_determiner(lows, i) and not (
+                i >= 1 and sent.ref_at[i - 1] >= 0 and lows[i - 1] != "'s"):
             continue  # "the air strike", "a visit": a noun here, not a verb
+        if (frame == "verb" and i >= 2 and lows[i].endswith("ed") and lows[i - 2] == "to"
+                and lows[i - 1] in F.INFINITIVES and lows[i - 1] not in ("be", "have", "get")):
+            continue  # "agreed to guard captured fighters": an adjective after the infinitive
         pairs, conf = _roles(sent, trig, frame, rtype, i, j, reverse, lex)
         if not pairs:
             continue
         cstart = F.clause_start(sent, i)
-        mod = trig.modality or modality(sent.tokens, i, cstart, lex)
+        mod = trig.modality or modality(sent.tokens, i, cstart, lex, j)
         text = " ".join(t.text for t in sent.tokens[i:j])
         for s, t in pairs:
             a, b = sent.refs[s].actor, sent.refs[t].actor
@@ -180,7 +186,7 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             src = F.by_agent(sent, j)
             tgt = F.subject(sent, i)
             return _pairs(src, tgt), 0.9
-        src = F.subject(sent, i)
+        src = F.clause_subject(sent, i) if trig.source_is_clause_subject else F.subject(sent, i)
         allowed = preps if trig.only_preps else (preps or frozenset()) | F.DEFAULT_VERB_PREPS
         tgt, prep = F.prep_object(sent, j, allowed, direct=not trig.only_preps)
         if not tgt or {sent.refs[t].actor for t in tgt} <= {sent.refs[s].actor for s in src}:
@@ -216,7 +222,12 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         src = mod
         if not src:
             src = F.by_agent(sent, j)
-        if not src and F.word_before(sent, i) not in _PHRASE_OPENERS:
+        manner = not src and F.word_before(sent, i) == "in"
+        if manner:
+            # "US troops fought ISIS in cooperation with Iraq": the manner phrase is the subject's.
+            src = F.clause_subject(sent, i)
+            conf = 0.8
+        if not src and not manner and F.word_before(sent, i) not in _PHRASE_OPENERS:
             # A light verb's object ("X imposed sanctions on Y"), not a noun inside a phrase.
             src = F.subject(sent, i)
             conf = 0.7

@@ -56,6 +56,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
     >>> [t.text for t in tokenize("Israel's arms sales to the U.S. didn't stop.")]
     ['Israel', "'s", 'arms', 'sales', 'to', 'the', 'U.S.', 'did', "n't", 'stop', '.']
+    >>> [t.lower for t in tokenize("the United States' role")]
+    ['the', 'united', 'states', "'s", 'role']
     """
     out: list[Token] = []
     append = out.append
@@ -72,6 +74,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                 append(Token(s + offset, e - 3 + offset, w[:-3], low[:-3]))
                 append(Token(e - 3 + offset, e + offset, w[-3:], "n't"))
                 continue
+        if w == "'" and out and out[-1].end == s + offset and out[-1].lower.endswith("s") and (
+                e == len(text) or text[e].isspace()):
+            append(Token(s + offset, e + offset, w, "'s"))  # "the United States' killing": a possessive
+            continue
         append(Token(s + offset, e + offset, w, w.lower()))
     return out
 
