@@ -68,6 +68,17 @@ CASES = [
     ("Japan's foreign minister and his Indian and Chinese counterparts met in Osaka.", ("IND", "consultation", "JPN", "asserted")),
     # a cue before "and" does not reach the next finite verb
     ("The French minister urged calm and spoke with Germany's chancellor on Friday.", ("DEU", "consultation", "FRA", "asserted")),
+    # labels, feelings and verdicts
+    ("The government in Ankara has designated both the PKK and Hamas as terrorist organisations.", ("TUR", "criticism", "HAMAS", "asserted")),
+    ("Tokyo was angered by Seoul's decision to scrap the pact.", ("JPN", "criticism", "KOR", "asserted")),
+    ("Islamabad described the Indian air strike as a violation of its sovereignty.", ("PAK", "criticism", "IND", "asserted")),
+    ("Hungary found the Polish decision justified.", ("HUN", "support", "POL", "asserted")),
+    # objects that stand elsewhere: relative clauses, pronouns, coordinated verbs, participles
+    ("The summit excluded Kosovo, which Serbia does not recognize.", ("SRB", "diplomatic_recognition", "XKX", "negated")),
+    ("Ecuadorian President Lenin Moreno met Colombian officials on Monday. He later criticized Venezuela.", ("ECU", "criticism", "VEN", "asserted")),
+    ("Canada labelled the group a terrorist entity and imposed sanctions on Iran.", ("CAN", "sanction", "IRN", "asserted")),
+    ("Riyadh has backed the government of Yemen since 2015, supplying weapons to its army.", ("SAU", "arms_supply", "YEM", "asserted")),
+    ("Russian troops in Syrian air bases have trained local units.", ("RUS", "military_cooperation", "SYR", "asserted")),
     # sanctions as restrictions
     ("Washington announced new restrictions on exports to Iran.", ("USA", "sanction", "IRN", "asserted")),
 ]

@@ -3,7 +3,8 @@
 Heuristics, in the order news prose uses them: a pair noun phrase takes the last two distinct
 actors; "the latter"/"the former" the second/first of them; a possessive or subject pronoun at
 the start of a sentence takes the previous sentence's subject, elsewhere the nearest actor
-before it in the sentence.
+before it in the sentence; "he"/"she"/"him" the sentence's first person (its subject: "X met Y, where he
+said" is X), else the last person named before, unless an unknown name stands between.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ PAIR_RE = re.compile(
 )
 LATTER_RE = re.compile(r"\bthe (latter|former)\b", re.I)
 SINGLE_RE = re.compile(
-    r"\b(its|it|the country|the nation|the regime|the kingdom|the republic|the government)\b(?!-)"
+    r"\b(its|it|the country|the nation|the regime|the kingdom|the republic|the government)\b(?!-)(?!\s+of\b)"
 )
+# Subject pronouns for people: the sentence's first person (its subject), else the last one named.
+PERSON_RE = re.compile(r"\b([Hh]e|[Ss]he|him)\b(?!-)")
+PERSON_KINDS = frozenset({"official", "learned"})
 # "the attack", "the border agreement": an event named before stands for its actors.
 EVENT_RE = re.compile(
     r"\b[Tt]he\s+(?:[a-z-]+\s+){0,3}?(?P<violent>attacks?|strikes?|airstrikes?|operation|offensive|invasion|"
@@ -36,7 +40,7 @@ STATE_KINDS = frozenset({"name", "adjective", "capital", "metonym", "official", 
 def find_cues(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of coreference cues in a (folded) sentence.
 
-    kind: pair | latter | former | single | violent (an attack) | pact (an agreement).
+    kind: pair | latter | former | single | person (he, she) | violent (an attack) | pact (an agreement).
     """
     out: list[tuple[int, int, str]] = []
     for m in PAIR_RE.finditer(sentence):
@@ -52,5 +56,7 @@ def find_cues(sentence: str) -> list[tuple[int, int, str]]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         out.append((m.start(), m.end(), "single"))
+    for m in PERSON_RE.finditer(sentence):
+        out.append((m.start(), m.end(), "person"))
     out.sort()
     return out

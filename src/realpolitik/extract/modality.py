@@ -34,7 +34,7 @@ def modality(tokens: list[Token], trigger_start: int, clause_start: int, lex: Le
         w = lows[k]
         if w == ",":
             break
-        if w in ("and", "but") and k == trigger_start - 1 and _finite(lows[trigger_start]):
+        if w in ("and", "but") and k == trigger_start - 1 and finite(lows[trigger_start]):
             break  # "Likely sensing defeat, Armenia signed": a cue before the comma is another clause's
         if w in cont:
             return "asserted"
@@ -48,7 +48,7 @@ def modality(tokens: list[Token], trigger_start: int, clause_start: int, lex: Le
 _IRREGULAR_PAST: frozenset[str] | None = None
 
 
-def _finite(word: str) -> bool:
+def finite(word: str) -> bool:
     """A past-tense verb form: "spoke", "signed" (the coordinated verb of its own clause)."""
     global _IRREGULAR_PAST
     if _IRREGULAR_PAST is None:

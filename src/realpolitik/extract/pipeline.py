@@ -15,7 +15,7 @@ from ..model import Document, Extraction, Mention, Relation, Sentence
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.text import fold, split_sentences, tokenize
 from . import frames as F
-from .coref import FIRST_PERSON, SPEECH_VERBS, STATE_KINDS, find_cues
+from .coref import FIRST_PERSON, PERSON_KINDS, SPEECH_VERBS, STATE_KINDS, find_cues
 from .dates import find_dates
 from .lexicon import Lexicon, load_lexicon
 from .mentions import resolve
@@ -40,6 +40,7 @@ class _DocState:
     conflict_pair: tuple[str, str] | None = None
     attacker: str | None = None  # source of the last asserted armed_conflict
     pact: tuple[str, str] | None = None  # parties of the last asserted agreement
+    last_person: str | None = None  # actor of the first person (official, learned) of the last sentence naming one
 
 
 class Extractor:
@@ -164,6 +165,14 @@ class Extractor:
                     new.append(Ref(state.pact[0], i, j + 1, t.start, tokens[j].end, "", "event"))
                     new.append(Ref(state.pact[1], i, j + 1, t.start, tokens[j].end, "", "event"))
                 continue
+            if kind == "person":
+                people = [r for r in before if r.kind in PERSON_KINDS]
+                actor = people[0].actor if people else None
+                if actor is None and not _unknown_name_before(tokens, i, refs):
+                    actor = state.last_person
+                if actor:
+                    new.append(Ref(actor, i, j + 1, tokens[i].start, tokens[j].end, "", "coref"))
+                continue
             if kind in ("latter", "former"):
                 actors = _last_distinct(before, state, 2)
                 if len(actors) == 2:
@@ -220,6 +229,9 @@ class Extractor:
         topic = next((r.source for r in found if r.modality == "asserted"), None)
         if topic or firm:
             state.last_subject = topic or firm[0].actor
+        person = next((r for r in refs if r.kind in PERSON_KINDS), None)
+        if person:
+            state.last_person = person.actor
         for r in refs:
             if r.actor in state.recent:
                 state.recent.remove(r.actor)
@@ -252,6 +264,14 @@ def _add_speaker(tokens, refs: list[Ref]) -> list[Ref]:  # noqa: ANN001
     new = [Ref(speaker, k, k + 1, tokens[k].start, tokens[k].end, "", "coref", lows[k] in ("our", "ours"))
            for k in sorted(inside) if lows[k] in FIRST_PERSON and k not in taken]
     return sorted(refs + new, key=lambda r: r.i) if new else refs
+
+
+def _unknown_name_before(tokens, i: int, refs: list[Ref]) -> bool:  # noqa: ANN001
+    """A capitalised word before token ``i`` (not the first word) that is no actor: a person we do
+    not know, who may be the one "he" means."""
+    inside = {k for r in refs for k in range(r.i, r.j)}
+    return any(tokens[k].text[:1].isupper() and tokens[k].text.isalpha() and k not in inside
+               for k in range(1, i))
 
 
 def _heads_seat(tokens, ref: Ref) -> bool:  # noqa: ANN001

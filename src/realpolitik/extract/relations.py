@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..ontology import RELATION_TYPES
 from . import frames as F
 from .lexicon import Lexicon, Trigger
+from .modality import finite as _finite
 from .modality import modality
 
 EVENT_TARGET_TYPES = frozenset({"criticism", "support", "sanction", "threat"})
@@ -104,9 +105,11 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
         if frame in ("verb", "verb_rev", "transfer") and not trig.pattern.startswith("N:") and _after_determiner(lows, i) and not (
                 i >= 1 and sent.ref_at[i - 1] >= 0 and lows[i - 1] != "'s"):
             continue  # "the air strike", "a visit": a noun here, not a verb
-        if (frame == "verb" and i >= 2 and lows[i].endswith("ed") and lows[i - 2] == "to"
-                and lows[i - 1] in F.INFINITIVES and lows[i - 1] not in ("be", "have", "get")):
-            continue  # "agreed to guard captured fighters": an adjective after the infinitive
+        if frame == "verb" and i >= 2 and lows[i].endswith("ed") and (
+                (lows[i - 2] == "to" and lows[i - 1] in F.INFINITIVES and lows[i - 1] not in ("be", "have", "get"))
+                or (lows[i - 1].endswith("ing") and lows[i - 1] not in ("having", "being", "getting")
+                    and i + 1 < len(lows) and sent.ref_at[i + 1] >= 0)):
+            continue  # "agreed to guard captured fighters", "guarding captured fighters": an adjective
         pairs, conf = _roles(sent, trig, frame, rtype, i, j, reverse, lex)
         if not pairs:
             continue
@@ -186,12 +189,19 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             src = F.by_agent(sent, j)
             tgt = F.subject(sent, i)
             return _pairs(src, tgt), 0.9
-        src = F.clause_subject(sent, i) if trig.source_is_clause_subject else F.subject(sent, i)
+        # "labeled X a terrorist and levied sanctions": a coordinated verb shares the clause's subject.
+        coordinated = i >= 1 and lows[i - 1] == "and" and _finite(lows[i]) and sent.ref_at[i - 2 if i >= 2 else 0] < 0
+        if trig.source_is_clause_subject or coordinated or _participial(sent, i):
+            src = F.clause_subject(sent, i)
+        else:
+            src = F.subject(sent, i)
         allowed = preps if trig.only_preps else (preps or frozenset()) | F.DEFAULT_VERB_PREPS
         tgt, prep = F.prep_object(sent, j, allowed, direct=not trig.only_preps)
         if not tgt or {sent.refs[t].actor for t in tgt} <= {sent.refs[s].actor for s in src}:
             # "Athens expelled the Libyan ambassador to Greece": the other side is inside the trigger.
             tgt = _inside(sent, i, j, src) or tgt
+        if not tgt and src:
+            tgt = _relative_antecedent(sent, src)
         if prep == "between" and len(tgt) >= 2 and symmetric:
             return _within(tgt), 0.9
         if not tgt and symmetric and len(src) >= 2:
@@ -229,7 +239,7 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             conf = 0.8
         if not src and not manner and F.word_before(sent, i) not in _PHRASE_OPENERS:
             # A light verb's object ("X imposed sanctions on Y"), not a noun inside a phrase.
-            src = F.subject(sent, i)
+            src = F.clause_subject(sent, i) if _participial(sent, i) else F.subject(sent, i)
             conf = 0.7
         if not tgt:
             tgt = _inside(sent, i, j, src)
@@ -264,10 +274,34 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         if not mod:
             return [], 0.0
         tgt, prep = F.prep_object(sent, j, preps or frozenset({"to", "for"}))
+        if not tgt and j - i > 1:
+            tgt = _inside(sent, i, j, mod)  # "US troops in Iraqi bases"
         if not tgt:
             tgt = _recipient(sent, i, mod)
         return _pairs(mod, tgt), 0.7
     return [], 0.0
+
+
+def _relative_antecedent(sent: F.Sent, src: list[int]) -> list[int]:
+    """The object of an object relative clause: in "Cyprus, which Turkey does not recognize" the
+    verb's object is the actor before ", which"."""
+    lows = sent.lows
+    k = sent.refs[src[0]].i - 1
+    if k >= 2 and lows[k] in ("which", "whom") and lows[k - 1] == "," and sent.ref_at[k - 2] >= 0:
+        return [sent.ref_at[k - 2]]
+    return []
+
+
+def _participial(sent: F.Sent, i: int) -> bool:
+    """A trigger in a participle phrase after a comma (", providing airstrikes", ", backing X"):
+    its agent is the main clause's subject, not the nearest actor."""
+    lows = sent.lows
+    k = i - 1
+    while k >= 0 and lows[k] in F.DETERMINERS:
+        k -= 1
+    if lows[i].endswith("ing") and k == i - 1:
+        return i >= 1 and lows[i - 1] == ","
+    return k >= 1 and lows[k].endswith("ing") and lows[k - 1] == ","
 
 
 def _theme_modifier(sent: F.Sent, j: int, lex: Lexicon) -> list[int]:
@@ -297,5 +331,5 @@ def _inside(sent: F.Sent, i: int, j: int, src: list[int]) -> list[int]:
     for k in range(i + 1, j):
         r = sent.ref_at[k]
         if r >= 0 and r not in src and sent.refs[r].actor not in src_actors:
-            return [r]
+            return [m for m in F.group(sent, r) if i < sent.refs[m].i < j] or [r]
     return []
