@@ -79,6 +79,20 @@ CASES = [
     ("Canada labelled the group a terrorist entity and imposed sanctions on Iran.", ("CAN", "sanction", "IRN", "asserted")),
     ("Riyadh has backed the government of Yemen since 2015, supplying weapons to its army.", ("SAU", "arms_supply", "YEM", "asserted")),
     ("Russian troops in Syrian air bases have trained local units.", ("RUS", "military_cooperation", "SYR", "asserted")),
+    # suppliers, buyers and partners named by nouns
+    ("Turkey is the main supplier of drones to Ethiopia.", ("TUR", "arms_supply", "ETH", "asserted")),
+    ("Russia remains India's largest arms supplier.", ("RUS", "arms_supply", "IND", "asserted")),
+    ("Algeria is the largest buyer of Russian weapons in Africa.", ("RUS", "arms_supply", "DZA", "asserted")),
+    ("Japan imports most of its crude oil from Saudi Arabia.", ("SAU", "energy_supply", "JPN", "asserted")),
+    ("China is Brazil's largest trading partner.", ("BRA", "trade", "CHN", "asserted")),
+    ("Serbia is Russia's closest ally in the Balkans.", ("RUS", "alignment", "SRB", "asserted")),
+    ("Britain froze the assets of several Iranian officials.", ("GBR", "sanction", "IRN", "asserted")),
+    ("Beijing lodged a strong protest with Tokyo over the visit.", ("CHN", "criticism", "JPN", "asserted")),
+    ("Ethiopia and Somalia are locked in a dispute over a port deal.", ("ETH", "hostility", "SOM", "asserted")),
+    # one verb, two readings; both spellings of doubled consonants
+    ("Egypt and Qatar brokered a truce between Israel and Hamas.", ("EGY", "mediation", "HAMAS", "asserted")),
+    ("Niger expelled the French ambassador in August.", ("FRA", "diplomatic_downgrade", "NER", "asserted")),
+    ("Belarus transferred tanks to Serbia.", ("BLR", "arms_supply", "SRB", "asserted")),
     # sanctions as restrictions
     ("Washington announced new restrictions on exports to Iran.", ("USA", "sanction", "IRN", "asserted")),
 ]
@@ -175,3 +189,14 @@ def test_first_person_in_a_quote_is_the_speaker() -> None:
 def test_other_frames(text: str, expected: tuple[str, str, str, str]) -> None:
     src, rel, tgt, mod = expected
     assert (*relation_key(src, rel, tgt), mod) in keys(text)
+
+
+def test_a_weak_noun_inside_a_verb_phrase_of_another_type_stays_hidden() -> None:
+    found = keys("Algeria cut diplomatic ties with Morocco in 2021.")
+    assert ("DZA", "diplomatic_downgrade", "MAR", "asserted") in found
+    assert not any(k[1] == "diplomatic_upgrade" for k in found)
+
+
+def test_a_noun_inside_a_prepositional_phrase_takes_no_subject() -> None:
+    found = keys("Ethiopia and Somalia are locked in a dispute over a port deal.")
+    assert not any(k[1] == "agreement" for k in found)

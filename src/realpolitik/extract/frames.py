@@ -63,6 +63,11 @@ class Sent:
         return [t.lower for t in self.tokens]
 
 
+# Words after which a noun phrase is a clause's subject: "Ethiopia and Somalia are ..." is one subject.
+_SUBJECT_OPENERS = frozenset({"", ",", "that", "while", "as", "after", "when", "since", "because", "if",
+                              "whereas", "though", "although", "said", "says"})
+
+
 def group(sent: Sent, r: int) -> list[int]:
     """The coordination group of ref ``r``: "Turkish and Israeli", "China, Iran, and Russia"."""
     members = [r]
@@ -79,7 +84,8 @@ def group(sent: Sent, r: int) -> list[int]:
                          and sent.refs[sent.ref_at[k]].kind in ("coref", "event"))
         if (adjacent_pair or k > j) and k < len(lows) and sent.ref_at[k] >= 0 and k - j <= 4:
             nxt = sent.refs[sent.ref_at[k]].j
-            if nxt < len(lows) and lows[nxt] in FINITE_VERBS and not adjacent_pair:
+            opens_clause = word_before(sent, sent.refs[members[0]].i) in _SUBJECT_OPENERS
+            if nxt < len(lows) and lows[nxt] in FINITE_VERBS and not adjacent_pair and not opens_clause:
                 break  # "defeated ISIS and Turkey would...": Turkey opens a new clause
             cur = sent.ref_at[k]
             members.append(cur)

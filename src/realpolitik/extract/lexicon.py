@@ -21,7 +21,9 @@ Frames (see :mod:`realpolitik.extract.frames`): ``verb``, ``verb_rev``, ``noun``
 ("NATO is an alliance of ... states: A, B and C": each listed actor to the subject).
 Optional fields: ``preps`` (prepositions that may introduce the target), ``only_preps``
 (the target needs one of them: no direct object), ``target: "subject"`` (the clause subject
-is the target: "Turkey is under EU sanctions"), ``source: "clause_subject"`` (the first actor
+is the target: "Turkey is under EU sanctions"), ``target: "modifier"`` (the noun's possessor or
+adjective is the target and the clause subject the source: "X is Y's main arms supplier"),
+``source: "clause_subject"`` (the first actor
 of the clause is the source, past any object: "US troops fight ISIS in cooperation with Iraq"),
 ``type`` (overrides the
 file's type), ``modality`` (forces ``possible`` or ``negated``), ``weight`` (confidence).
@@ -60,6 +62,7 @@ class Trigger:
     only_preps: bool = False
     target_is_subject: bool = False
     source_is_clause_subject: bool = False
+    target_is_modifier: bool = False
 
 
 @dataclass(slots=True)
@@ -103,6 +106,8 @@ def verb_forms(lemma: str) -> set[str]:
     ['supplied', 'supplies', 'supply', 'supplying']
     >>> sorted(verb_forms("sell"))
     ['sell', 'selling', 'sells', 'sold']
+    >>> sorted(verb_forms("transfer"))
+    ['transfer', 'transfered', 'transfering', 'transferred', 'transferring', 'transfers']
     """
     irregular = irregular_verbs()
     _BASE_VERBS.add(lemma)
@@ -131,6 +136,11 @@ def verb_forms(lemma: str) -> set[str]:
         forms.update({ing, third})
     else:
         forms.update({past, ing, third})
+    if (len(lemma) >= 4 and lemma[-1] in "lrtpmngbd" and lemma[-2] in vowels and lemma[-3] not in vowels
+            and lemma not in irregular):
+        # Final stress or British spelling doubles the consonant ("transferred", "expelled",
+        # "labelled"); matching both spellings costs nothing.
+        forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing", lemma + "ed", lemma + "ing"})
     return forms
 
 
@@ -217,6 +227,7 @@ def load_lexicon() -> Lexicon:
                 weight=float(d.get("weight", 1.0)),
                 only_preps=bool(d.get("only_preps", False)),
                 target_is_subject=d.get("target") == "subject",
+                target_is_modifier=d.get("target") == "modifier",
                 source_is_clause_subject=d.get("source") == "clause_subject",
             )
             lex.triggers.append(trig)

@@ -52,12 +52,19 @@ def match_triggers(sent: F.Sent, lex: Lexicon) -> list[tuple[Trigger, int, int]]
     covered: list[tuple[set[int], str]] = []
     for trig, i, j in found:
         span = set(range(i, j))
-        # Inside a longer match, or overlapping a longer one of the same type (one event, read once).
-        if any((span <= c and len(span) < len(c)) or (span & c and t == trig.type and len(span) < len(c))
-               for c, t in covered):
+        # Inside a longer match of its type, or of a compound noun that specialises it ("military
+        # aid" is arms supply, not aid); overlapping a longer one of its type (one event, read
+        # once). A verb's own reading, or its object's, survives a verb phrase of another type:
+        # "brokered a truce" is mediation and agreement, "signed a defence pact" agreement and
+        # military cooperation.
+        if any(len(span) < len(c) and (
+                (span <= c and (t == trig.type or f in ("noun", "noun_rev", "origin")
+                                or not (i == min(c) or (j - 1 == max(c) and trig.frame == "noun" and trig.weight >= 1))))
+                or (span & c and t == trig.type))
+               for c, t, f in covered):
             continue
         kept.append((trig, i, j))
-        covered.append((span, trig.type))
+        covered.append((span, trig.type, trig.frame))
     del n
     return kept
 
@@ -180,10 +187,14 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
     lows = sent.lows
     if frame in ("verb", "verb_rev", "transfer"):
         if reverse:
-            src, _ = F.prep_object(sent, j, frozenset({"from"}))
-            if not src:
-                src = _theme_modifier(sent, j, lex)
             tgt = F.subject(sent, i)
+            tgt_actors = {sent.refs[t].actor for t in tgt}
+            src, _ = F.prep_object(sent, j, frozenset({"from"}))
+            while src and {sent.refs[x].actor for x in src} <= tgt_actors:
+                # "imports most of its oil from X": the share's owner is the buyer, go on to "from".
+                src, _ = F.prep_object(sent, sent.refs[src[-1]].j, frozenset({"from"}))
+            if not src:
+                src = _theme_modifier(sent, i, lex)
             return _pairs(src, tgt), 0.9
         if F.is_passive(sent, j - 1):
             src = F.by_agent(sent, j)
@@ -226,9 +237,18 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             if mod and src:
                 return _pairs(src, mod), 1.0
             return [], 0.0
+        if trig.target_is_modifier:
+            # "Russia is India's largest arms supplier": the possessor receives, the subject gives.
+            tgt = mod or tgt
+            return _pairs(F.subject(sent, i) if mod else [], tgt), 0.9
         if trig.target_is_subject:
             # "Turkey is under EU sanctions": the source modifies the noun inside the pattern.
             return _pairs(F.modifier(sent, j - 1) or _inside(sent, i, j, []), F.subject(sent, i)), 0.9
+        if mod and not tgt and symmetric and frame == "noun":
+            # "Serbia is Russia's closest ally": the copula's subject is the other side.
+            subj = _copula_subject(sent, i)
+            if subj:
+                return _pairs(mod, subj), 0.9
         src = mod
         if not src:
             src = F.by_agent(sent, j)
@@ -237,7 +257,7 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             # "US troops fought ISIS in cooperation with Iraq": the manner phrase is the subject's.
             src = F.clause_subject(sent, i)
             conf = 0.8
-        if not src and not manner and F.word_before(sent, i) not in _PHRASE_OPENERS:
+        if not src and not manner and F.word_before(sent, i) not in _PHRASE_OPENERS and not _in_phrase(sent, i):
             # A light verb's object ("X imposed sanctions on Y"), not a noun inside a phrase.
             src = F.clause_subject(sent, i) if _participial(sent, i) else F.subject(sent, i)
             conf = 0.7
@@ -282,6 +302,26 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
     return [], 0.0
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "remains", "remain", "remained", "became", "become",
+                      "becomes", "be", "been"})
+
+
+def _copula_subject(sent: F.Sent, i: int) -> list[int]:
+    """The subject of "X is/remains/became [the] Y's N" for the noun at ``i``, if that is the shape."""
+    lows = sent.lows
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 6 and lows[k] not in _COPULAS:
+        if lows[k] in (",", ";", "and", "or") or lows[k] in F.PREPOSITIONS:
+            return []
+        k -= 1
+        steps += 1
+    if k < 1 or lows[k] not in _COPULAS:
+        return []
+    r = sent.ref_at[k - 1]
+    return F.group(sent, r) if r >= 0 and not sent.refs[r].possessive else []
+
+
 def _relative_antecedent(sent: F.Sent, src: list[int]) -> list[int]:
     """The object of an object relative clause: in "Cyprus, which Turkey does not recognize" the
     verb's object is the actor before ", which"."""
@@ -290,6 +330,20 @@ def _relative_antecedent(sent: F.Sent, src: list[int]) -> list[int]:
     if k >= 2 and lows[k] in ("which", "whom") and lows[k - 1] == "," and sent.ref_at[k - 2] >= 0:
         return [sent.ref_at[k - 2]]
     return []
+
+
+def _in_phrase(sent: F.Sent, i: int) -> bool:
+    """The noun at ``i`` heads a phrase after a preposition past one modifier: "over a port deal"."""
+    lows = sent.lows
+    k = i - 1
+    while k >= 0 and lows[k] in F.DETERMINERS:
+        k -= 1
+    if k >= 0 and lows[k].isalpha() and lows[k].islower() and sent.ref_at[k] < 0 and not lows[k].endswith("ed"):
+        k -= 1
+        while k >= 0 and lows[k] in F.DETERMINERS:
+            k -= 1
+        return k >= 0 and lows[k] in ("over", "about", "on", "of", "for", "with", "into", "against", "from")
+    return False
 
 
 def _participial(sent: F.Sent, i: int) -> bool:
@@ -304,10 +358,11 @@ def _participial(sent: F.Sent, i: int) -> bool:
     return k >= 1 and lows[k].endswith("ing") and lows[k - 1] == ","
 
 
-def _theme_modifier(sent: F.Sent, j: int, lex: Lexicon) -> list[int]:
+def _theme_modifier(sent: F.Sent, i: int, lex: Lexicon) -> list[int]:
+    """The actor modifying the first theme word from ``i`` on: "buyer of Russian weapons"."""
     lows = sent.lows
-    end = min(F.clause_end(sent, j), j + 8)
-    for k in range(j, end):
+    end = min(F.clause_end(sent, i), i + 10)
+    for k in range(i, end):
         if lex.theme_of.get(lows[k]):
             return F.modifier(sent, k)
     return []
