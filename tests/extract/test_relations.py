@@ -93,6 +93,20 @@ CASES = [
     ("Egypt and Qatar brokered a truce between Israel and Hamas.", ("EGY", "mediation", "HAMAS", "asserted")),
     ("Niger expelled the French ambassador in August.", ("FRA", "diplomatic_downgrade", "NER", "asserted")),
     ("Belarus transferred tanks to Serbia.", ("BLR", "arms_supply", "SRB", "asserted")),
+    # hostility idioms, roles inside a gapped pattern, copula with an adverb
+    ("Turkey and Greece remain at odds over maritime boundaries.", ("GRC", "hostility", "TUR", "asserted")),
+    ("Relations between Rwanda and Uganda have soured over the border closure.", ("RWA", "hostility", "UGA", "asserted")),
+    ("Washington has long been Israel's most important ally.", ("ISR", "alignment", "USA", "asserted")),
+    # sanctions joined, boycotts, instruments
+    ("Italy joined the sanctions against Russia.", ("ITA", "sanction", "RUS", "asserted")),
+    ("Saudi Arabia boycotted Qatar from 2017 to 2021.", ("SAU", "sanction", "QAT", "asserted")),
+    ("China retaliated with tariffs on Australian wine.", ("CHN", "sanction", "AUS", "asserted")),
+    # a hyphenated compound trigger; troops hosted by another state
+    ("Seoul and Tokyo restored a military intelligence-sharing pact.", ("JPN", "intelligence_cooperation", "KOR", "asserted")),
+    ("The US stations 28,000 troops in South Korea.", ("KOR", "military_cooperation", "USA", "asserted")),
+    ("Iran fired missiles at US troops in Iraqi military bases in response to the US strike.", ("IRQ", "military_cooperation", "USA", "asserted")),
+    # a third party that helps negotiate mediates
+    ("Kuwait helped broker a deal between Qatar and Saudi Arabia.", ("KWT", "mediation", "QAT", "asserted")),
     # sanctions as restrictions
     ("Washington announced new restrictions on exports to Iran.", ("USA", "sanction", "IRN", "asserted")),
 ]
@@ -200,3 +214,15 @@ def test_a_weak_noun_inside_a_verb_phrase_of_another_type_stays_hidden() -> None
 def test_a_noun_inside_a_prepositional_phrase_takes_no_subject() -> None:
     found = keys("Ethiopia and Somalia are locked in a dispute over a port deal.")
     assert not any(k[1] == "agreement" for k in found)
+
+
+def test_a_helper_mediates_and_is_no_party_to_the_deal() -> None:
+    found = keys("Most notably, the Sultan of Oman helped negotiate the Iran nuclear deal.")
+    assert ("OMN", "mediation", "IRN", "asserted") in found
+    assert not any(k[1] == "agreement" for k in found)
+
+
+def test_talks_with_an_unknown_side_are_no_consultation_with_the_host() -> None:
+    found = keys("Norway hosted talks between Colombia and the rebels in Havana.")
+    assert ("NOR", "mediation", "COL", "asserted") in found
+    assert not any(k[1] == "consultation" for k in found)

@@ -84,7 +84,7 @@ def group(sent: Sent, r: int) -> list[int]:
                          and sent.refs[sent.ref_at[k]].kind in ("coref", "event"))
         if (adjacent_pair or k > j) and k < len(lows) and sent.ref_at[k] >= 0 and k - j <= 4:
             nxt = sent.refs[sent.ref_at[k]].j
-            opens_clause = word_before(sent, sent.refs[members[0]].i) in _SUBJECT_OPENERS
+            opens_clause = word_before(sent, sent.refs[members[0]].i) in _SUBJECT_OPENERS | {"between", "among"}
             if nxt < len(lows) and lows[nxt] in FINITE_VERBS and not adjacent_pair and not opens_clause:
                 break  # "defeated ISIS and Turkey would...": Turkey opens a new clause
             cur = sent.ref_at[k]
@@ -283,6 +283,8 @@ def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = Fal
             if not last_prep:
                 direct = True
             continue
+        if w in _SUBORDINATORS:
+            break  # "lost an ally when Nauru switched ties": a new clause
         if w in PREPOSITIONS:
             if not seen_prep and k - j > first_prep_within:
                 return [], ""
@@ -307,6 +309,9 @@ def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = Fal
                 direct = False  # a direct object comes (almost) at once
         k += 1
     return [], ""
+
+
+_SUBORDINATORS = frozenset({"when", "where", "which", "who", "whose", "whom", "unless", "if", "whether"})
 
 
 def by_agent(sent: Sent, j: int) -> list[int]:

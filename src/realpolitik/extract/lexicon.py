@@ -23,7 +23,9 @@ Optional fields: ``preps`` (prepositions that may introduce the target), ``only_
 (the target needs one of them: no direct object), ``target: "subject"`` (the clause subject
 is the target: "Turkey is under EU sanctions"), ``target: "modifier"`` (the noun's possessor or
 adjective is the target and the clause subject the source: "X is Y's main arms supplier"),
-``source: "clause_subject"`` (the first actor
+``keep_inside`` (the trigger also reads its own relation inside a longer match of another type
+that starts with it: "brokered" in "brokered a truce between X and Y" is mediation as well as the
+truce's agreement), ``source: "clause_subject"`` (the first actor
 of the clause is the source, past any object: "US troops fight ISIS in cooperation with Iraq"),
 ``type`` (overrides the
 file's type), ``modality`` (forces ``possible`` or ``negated``), ``weight`` (confidence).
@@ -63,6 +65,7 @@ class Trigger:
     target_is_subject: bool = False
     source_is_clause_subject: bool = False
     target_is_modifier: bool = False
+    keep_inside: bool = False
 
 
 @dataclass(slots=True)
@@ -228,6 +231,7 @@ def load_lexicon() -> Lexicon:
                 only_preps=bool(d.get("only_preps", False)),
                 target_is_subject=d.get("target") == "subject",
                 target_is_modifier=d.get("target") == "modifier",
+                keep_inside=bool(d.get("keep_inside", False)),
                 source_is_clause_subject=d.get("source") == "clause_subject",
             )
             lex.triggers.append(trig)

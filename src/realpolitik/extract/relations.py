@@ -38,10 +38,11 @@ def match_triggers(sent: F.Sent, lex: Lexicon) -> list[tuple[Trigger, int, int]]
             continue  # "Organization of Islamic Cooperation" names an actor, it is no trigger
         if i >= 2 and lows[i - 1] == "-" and sent.ref_at[i - 2] < 0 and lows[i - 2] not in ("pro", "anti"):
             continue  # "post-war", "non-aggression": a word inside a compound modifier
-        if (i + 2 < len(lows) and lows[i + 1] == "-" and sent.tokens[i + 1].start == sent.tokens[i].end
-                and w not in ("pro", "anti")):
-            continue  # "war-torn", "arms-length"
+        hyphen_next = (i + 2 < len(lows) and lows[i + 1] == "-" and sent.tokens[i + 1].start == sent.tokens[i].end
+                       and w not in ("pro", "anti"))
         for trig in lex.by_first.get(w, ()):
+            if hyphen_next and not (len(trig.elements) > 1 and "-" in trig.elements[1].forms):
+                continue  # "war-torn", "arms-length"; a pattern may spell its hyphen: "intelligence - sharing"
             end = _match_rest(trig, lows, i + 1, 1)
             if end is not None:
                 found.append((trig, i, end))
@@ -59,7 +60,8 @@ def match_triggers(sent: F.Sent, lex: Lexicon) -> list[tuple[Trigger, int, int]]
         # military cooperation.
         if any(len(span) < len(c) and (
                 (span <= c and (t == trig.type or f in ("noun", "noun_rev", "origin")
-                                or not (i == min(c) or (j - 1 == max(c) and trig.frame == "noun" and trig.weight >= 1))))
+                                or not ((i == min(c) and trig.keep_inside)
+                                        or (j - 1 == max(c) and trig.frame == "noun" and trig.weight >= 1))))
                 or (span & c and t == trig.type))
                for c, t, f in covered):
             continue
@@ -222,10 +224,15 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         mod = F.modifier(sent, i)
         if symmetric and len(mod) >= 2:
             return _within(mod), 1.0  # "the Israel-Azerbaijan alliance", "Turkish-Armenian normalization"
-        tgt, prep = F.prep_object(sent, j, preps or frozenset({"to", "with", "between", "against", "on", "for"}),
-                                  first_prep_within=2)
+        noun_preps = preps or frozenset({"to", "with", "between", "against", "on", "for"})
+        tgt, prep = F.prep_object(sent, j, noun_preps, first_prep_within=2)
+        if not tgt and not mod and j - i > 2:
+            # "Relations between Rwanda and Uganda have soured": the roles sit inside the pattern.
+            tgt, prep = F.prep_object(sent, i + 1, noun_preps, first_prep_within=1)
         if not tgt and j < len(lows) and sent.ref_at[j] >= 0 and rtype in ("alignment", "hostility"):
             tgt = [sent.ref_at[j]]  # apposition: "its closest ally Turkey"
+        if prep == "between" and symmetric and len(tgt) == 1:
+            return [], 0.0  # "talks between Colombia and the rebels": the other side is no known actor
         if prep == "between" and len(tgt) >= 2:
             if symmetric:
                 return _within(tgt), 1.0
@@ -257,7 +264,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             # "US troops fought ISIS in cooperation with Iraq": the manner phrase is the subject's.
             src = F.clause_subject(sent, i)
             conf = 0.8
-        if not src and not manner and F.word_before(sent, i) not in _PHRASE_OPENERS and not _in_phrase(sent, i):
+        if not src and not manner and (F.word_before(sent, i) not in _PHRASE_OPENERS or _instrument(sent, i)) \
+                and not _in_phrase(sent, i):
             # A light verb's object ("X imposed sanctions on Y"), not a noun inside a phrase.
             src = F.clause_subject(sent, i) if _participial(sent, i) else F.subject(sent, i)
             conf = 0.7
@@ -293,9 +301,9 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         mod = F.modifier(sent, i)
         if not mod:
             return [], 0.0
-        tgt, prep = F.prep_object(sent, j, preps or frozenset({"to", "for"}))
-        if not tgt and j - i > 1:
-            tgt = _inside(sent, i, j, mod)  # "US troops in Iraqi bases"
+        tgt = _inside(sent, i, j, mod) if j - i > 1 else []  # "US troops in Iraqi bases"
+        if not tgt:
+            tgt, prep = F.prep_object(sent, j, preps or frozenset({"to", "for"}))
         if not tgt:
             tgt = _recipient(sent, i, mod)
         return _pairs(mod, tgt), 0.7
@@ -304,6 +312,10 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
 
 _COPULAS = frozenset({"is", "are", "was", "were", "remains", "remain", "remained", "became", "become",
                       "becomes", "be", "been"})
+
+
+_AUXILIARIES = frozenset({"has", "have", "had", "long", "always", "also", "still", "now", "not", "never", "since",
+                          "will", "would", "may", "might", "could", "can", "to", "once", "again"})
 
 
 def _copula_subject(sent: F.Sent, i: int) -> list[int]:
@@ -318,7 +330,10 @@ def _copula_subject(sent: F.Sent, i: int) -> list[int]:
         steps += 1
     if k < 1 or lows[k] not in _COPULAS:
         return []
-    r = sent.ref_at[k - 1]
+    k -= 1
+    while k >= 1 and sent.ref_at[k] < 0 and (lows[k] in _AUXILIARIES or (lows[k].endswith("ly") and lows[k].isalpha())):
+        k -= 1  # "Washington has long been", "Serbia is also"
+    r = sent.ref_at[k]
     return F.group(sent, r) if r >= 0 and not sent.refs[r].possessive else []
 
 
@@ -330,6 +345,15 @@ def _relative_antecedent(sent: F.Sent, src: list[int]) -> list[int]:
     if k >= 2 and lows[k] in ("which", "whom") and lows[k - 1] == "," and sent.ref_at[k - 2] >= 0:
         return [sent.ref_at[k - 2]]
     return []
+
+
+def _instrument(sent: F.Sent, i: int) -> bool:
+    """"retaliated with tariffs", "responded by sanctions": the noun is the verb's means."""
+    lows = sent.lows
+    k = i - 1
+    while k >= 0 and lows[k] in F.DETERMINERS:
+        k -= 1
+    return k >= 1 and lows[k] in ("with", "by") and lows[k - 1].endswith("ed") and sent.ref_at[k - 1] < 0
 
 
 def _in_phrase(sent: F.Sent, i: int) -> bool:
