@@ -107,6 +107,11 @@ CASES = [
     ("Iran fired missiles at US troops in Iraqi military bases in response to the US strike.", ("IRQ", "military_cooperation", "USA", "asserted")),
     # a third party that helps negotiate mediates
     ("Kuwait helped broker a deal between Qatar and Saudi Arabia.", ("KWT", "mediation", "QAT", "asserted")),
+    # passive transfers, verbal clashes, seats after the head, thanks for help
+    ("Weapons were supplied to Armenia by Russia.", ("RUS", "arms_supply", "ARM", "asserted")),
+    ("Poland and Hungary clashed over Ukraine.", ("HUN", "hostility", "POL", "asserted")),
+    ("The pro-Russian government in Belgrade refused to impose sanctions on Moscow.", ("SRB", "support", "RUS", "asserted")),
+    ("Kyiv thanked Warsaw for its support.", ("POL", "support", "UKR", "asserted")),
     # sanctions as restrictions
     ("Washington announced new restrictions on exports to Iran.", ("USA", "sanction", "IRN", "asserted")),
 ]

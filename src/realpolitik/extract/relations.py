@@ -165,12 +165,18 @@ def _after_determiner(lows: list[str], i: int) -> bool:
 
 
 def _theme_type(sent: F.Sent, j: int, lex: Lexicon) -> str:
+    """The relation type of what a transfer verb moves: its object, else (passive) its subject."""
     lows = sent.lows
     end = min(F.clause_end(sent, j), j + 8)
     for k in range(j, end):
         cls = lex.theme_of.get(lows[k]) or lex.theme_of.get(sent.tokens[k].text)
         if cls:
             return lex.theme_types.get(cls, "")
+    if F.is_passive(sent, j - 1):  # "Weapons were supplied to Armenia"
+        for k in range(j - 2, max(F.clause_start(sent, j - 1), j - 10) - 1, -1):
+            cls = lex.theme_of.get(lows[k]) or lex.theme_of.get(sent.tokens[k].text)
+            if cls:
+                return lex.theme_types.get(cls, "")
     return ""
 
 
@@ -201,6 +207,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         if F.is_passive(sent, j - 1):
             src = F.by_agent(sent, j)
             tgt = F.subject(sent, i)
+            if not tgt and frame == "transfer":
+                tgt, _ = F.prep_object(sent, j, frozenset({"to", "for"}))  # "Arms were sold to X by Y"
             return _pairs(src, tgt), 0.9
         # "labeled X a terrorist and levied sanctions": a coordinated verb shares the clause's subject.
         coordinated = i >= 1 and lows[i - 1] == "and" and _finite(lows[i]) and sent.ref_at[i - 2 if i >= 2 else 0] < 0
@@ -251,6 +259,12 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         if trig.target_is_subject:
             # "Turkey is under EU sanctions": the source modifies the noun inside the pattern.
             return _pairs(F.modifier(sent, j - 1) or _inside(sent, i, j, []), F.subject(sent, i)), 0.9
+        if mod and not tgt and frame == "noun" and not symmetric and F.word_before(sent, i) == "for":
+            # "Kyiv thanked Warsaw for its support": the supporter's help goes to the thanker.
+            mod_actors = {sent.refs[m].actor for m in mod}
+            tgt = [t for t in F.clause_subject(sent, i) if sent.refs[t].actor not in mod_actors]
+            if tgt:
+                return _pairs(mod, tgt), 0.8
         if mod and not tgt and symmetric and frame == "noun":
             # "Serbia is Russia's closest ally": the copula's subject is the other side.
             subj = _copula_subject(sent, i)
@@ -294,7 +308,7 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             head = lows[ref.j] if ref.j < len(lows) else ""
             heads = lex.cues.get("prefix_heads", frozenset())
             if head in heads or (ref.j + 1 < len(lows) and lows[ref.j + 1] in heads):
-                src = F.subject(sent, i)
+                src = F.subject(sent, i) or _seat_after(sent, ref.j)
                 return _pairs(src, [sent.ref_at[i + 2]]), 0.8
         return [], 0.0
     if frame == "origin":
@@ -335,6 +349,14 @@ def _copula_subject(sent: F.Sent, i: int) -> list[int]:
         k -= 1  # "Washington has long been", "Serbia is also"
     r = sent.ref_at[k]
     return F.group(sent, r) if r >= 0 and not sent.refs[r].possessive else []
+
+
+def _seat_after(sent: F.Sent, k: int) -> list[int]:
+    """"the pro-Russian government in Belgrade": the seat named after the head noun."""
+    lows = sent.lows
+    if k + 2 < len(lows) and lows[k] in F.SEAT_HEADS and lows[k + 1] in ("in", "of") and sent.ref_at[k + 2] >= 0:
+        return [sent.ref_at[k + 2]]
+    return []
 
 
 def _relative_antecedent(sent: F.Sent, src: list[int]) -> list[int]:
