@@ -231,3 +231,15 @@ def test_talks_with_an_unknown_side_are_no_consultation_with_the_host() -> None:
     found = keys("Norway hosted talks between Colombia and the rebels in Havana.")
     assert ("NOR", "mediation", "COL", "asserted") in found
     assert not any(k[1] == "consultation" for k in found)
+
+
+def test_weekdays_and_undated_events_take_the_report_date() -> None:
+    rels = extract("On Friday, Washington announced new sanctions on Havana. Merkel later criticized Russia.",
+                   date="2019-10-28")
+    sanction = next(r for r in rels if r.relation == "sanction")
+    assert sanction.date == "2019-10-25" and sanction.date_source == "text"
+    criticism = next(r for r in rels if r.relation == "criticism")
+    assert criticism.date == "2019-10-28" and criticism.date_source == "document"
+    # A state of affairs gets no date from the report.
+    (ally,) = [r for r in extract("Serbia is a close ally of Russia.", date="2019-10-28") if r.relation == "alignment"]
+    assert ally.date is None

@@ -31,7 +31,8 @@ _PATTERNS = [
     ("my", re.compile(r"\b" + _MON + r",?\s+((?:19|20)\d\d)\b")),
     ("md", re.compile(r"\b" + _MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)")),
     ("y", re.compile(r"(?<![\d$.,])((?:19|20)\d\d)(?!\s*(?:percent|per cent|%|people|troops|soldiers))(?![\d,.]\d)(?!s)")),
-    ("weekday", re.compile(r"\b(?:on|last|this|next|early|late)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"(?:\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ss]ince|[Bb]y)\s+|^\s*)"
+                           r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("last", re.compile(r"\b(last|this|next)\s+(year|month|week|spring|summer|fall|autumn|winter)\b", re.I)),
     ("inmonth", re.compile(r"\b(?:in|since|until|by|during|from|early|late|mid-?)\s+" + _MON + r"(?![\w.]*\s+\d)")),
     ("rel", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(day|week|month|year)s?\s+(later|after|afterwards|prior|earlier|before|ago)\b", re.I)),

@@ -24,9 +24,16 @@ from .quantities import find_quantities
 from .refs import Ref
 from .relations import Candidate, sentence_candidates
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 _DIGIT = re.compile(r"\d")
 QUANTITY_TYPES = frozenset({"arms_supply", "energy_supply", "trade", "aid", "sanction", "mediation"})
+
+
+# Relations that are events, dated by the report when the sentence gives no date; states of
+# affairs (alignment, hostility, supply, trade, membership, cooperation) have no such date.
+EVENT_TYPES = frozenset({"armed_conflict", "criticism", "consultation", "threat", "sanction", "agreement",
+                         "mediation", "support", "diplomatic_upgrade", "diplomatic_downgrade",
+                         "diplomatic_recognition"})
 
 
 @dataclass(slots=True)
@@ -107,6 +114,10 @@ class Extractor:
         for c in cands:
             a = tokens[c.trigger_i].start
             date = _nearest(dates, a)
+            date_source = "text" if date else "none"
+            if date is None and doc.date and c.type in EVENT_TYPES and c.modality == "asserted":
+                # A news report's undated event ("Merkel demanded an explanation") is the day's news.
+                date, date_source = doc.date, "document"
             qty = None
             if c.type in QUANTITY_TYPES and quantities:
                 q = min(quantities, key=lambda q: abs(q.start - a))
@@ -118,7 +129,7 @@ class Extractor:
                 doc=doc.id, source=c.source, relation=c.type, target=c.target, modality=c.modality,
                 evidence=text[s:e], span=(s, e), date=date, quantity=qty, confidence=c.confidence,
                 trigger=c.trigger_text, actors_text=(names[0], names[1]),
-                extractor_version=EXTRACTOR_VERSION, date_source="text" if date else "none",
+                extractor_version=EXTRACTOR_VERSION, date_source=date_source,
             ))
             if c.type == "armed_conflict" and c.modality == "asserted":
                 state.conflict_pair = (c.source, c.target)
