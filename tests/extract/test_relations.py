@@ -112,6 +112,15 @@ CASES = [
     ("Poland and Hungary clashed over Ukraine.", ("HUN", "hostility", "POL", "asserted")),
     ("The pro-Russian government in Belgrade refused to impose sanctions on Moscow.", ("SRB", "support", "RUS", "asserted")),
     ("Kyiv thanked Warsaw for its support.", ("POL", "support", "UKR", "asserted")),
+    # dependence, shares of imports, perceptions, patrons and proxies
+    ("Colombia relies on the United States for military aid.", ("USA", "arms_supply", "COL", "asserted")),
+    ("Serbia depends on Russian gas.", ("RUS", "energy_supply", "SRB", "asserted")),
+    ("Russia accounts for 60 percent of Armenia's arms imports.", ("RUS", "arms_supply", "ARM", "asserted")),
+    ("Tehran views Riyadh as its main regional rival.", ("IRN", "hostility", "SAU", "asserted")),
+    ("India is wary of China's growing influence in Nepal.", ("CHN", "hostility", "IND", "asserted")),
+    ("Hezbollah is Iran's proxy in Lebanon.", ("IRN", "support", "HEZBOLLAH", "asserted")),
+    ("Moscow is Minsk's main patron.", ("RUS", "support", "BLR", "asserted")),
+    ("Uganda sent troops to fight alongside the Somali army.", ("UGA", "military_cooperation", "SOM", "asserted")),
     # sanctions as restrictions
     ("Washington announced new restrictions on exports to Iran.", ("USA", "sanction", "IRN", "asserted")),
 ]

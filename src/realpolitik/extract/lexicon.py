@@ -23,7 +23,8 @@ Optional fields: ``preps`` (prepositions that may introduce the target), ``only_
 (the target needs one of them: no direct object), ``target: "subject"`` (the clause subject
 is the target: "Turkey is under EU sanctions"), ``target: "modifier"`` (the noun's possessor or
 adjective is the target and the clause subject the source: "X is Y's main arms supplier"),
-``keep_inside`` (the trigger also reads its own relation inside a longer match of another type
+``reverse`` (a transfer whose subject receives, from the actor after one of ``preps``: "X
+relies on Y for arms"), ``keep_inside`` (the trigger also reads its own relation inside a longer match of another type
 that starts with it: "brokered" in "brokered a truce between X and Y" is mediation as well as the
 truce's agreement), ``source: "clause_subject"`` (the first actor
 of the clause is the source, past any object: "US troops fight ISIS in cooperation with Iraq"),
@@ -66,6 +67,7 @@ class Trigger:
     source_is_clause_subject: bool = False
     target_is_modifier: bool = False
     keep_inside: bool = False
+    reverse: bool = False
 
 
 @dataclass(slots=True)
@@ -232,6 +234,7 @@ def load_lexicon() -> Lexicon:
                 target_is_subject=d.get("target") == "subject",
                 target_is_modifier=d.get("target") == "modifier",
                 keep_inside=bool(d.get("keep_inside", False)),
+                reverse=bool(d.get("reverse", False)),
                 source_is_clause_subject=d.get("source") == "clause_subject",
             )
             lex.triggers.append(trig)

@@ -108,7 +108,7 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
             rtype = _theme_type(sent, j, lex)
             if not rtype:
                 continue
-            reverse = lows[i] in _REVERSE_FORMS(lex)
+            reverse = trig.reverse or lows[i] in _REVERSE_FORMS(lex)
         if not rtype:
             continue
         if frame in ("verb", "verb_rev", "transfer") and not trig.pattern.startswith("N:") and _after_determiner(lows, i) and not (
@@ -164,6 +164,9 @@ def _after_determiner(lows: list[str], i: int) -> bool:
     return i >= 2 and lows[i - 2] in _NOUN_DETERMINERS and lows[i - 1].isalpha() and not lows[i - 1].endswith("ly")
 
 
+_MILITARY = frozenset({"military", "security", "defence", "defense", "lethal"})
+
+
 def _theme_type(sent: F.Sent, j: int, lex: Lexicon) -> str:
     """The relation type of what a transfer verb moves: its object, else (passive) its subject."""
     lows = sent.lows
@@ -171,6 +174,8 @@ def _theme_type(sent: F.Sent, j: int, lex: Lexicon) -> str:
     for k in range(j, end):
         cls = lex.theme_of.get(lows[k]) or lex.theme_of.get(sent.tokens[k].text)
         if cls:
+            if cls == "aid" and k > 0 and lows[k - 1] in _MILITARY:
+                return "arms_supply"  # "military aid", "security assistance"
             return lex.theme_types.get(cls, "")
     if F.is_passive(sent, j - 1):  # "Weapons were supplied to Armenia"
         for k in range(j - 2, max(F.clause_start(sent, j - 1), j - 10) - 1, -1):
@@ -197,10 +202,12 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         if reverse:
             tgt = F.subject(sent, i)
             tgt_actors = {sent.refs[t].actor for t in tgt}
-            src, _ = F.prep_object(sent, j, frozenset({"from"}))
+            from_preps = trig.preps if trig.reverse and trig.preps else frozenset({"from"})
+            # A pattern that ends with its preposition ("relies on") reads its object from there.
+            src, _ = F.prep_object(sent, j - 1 if lows[j - 1] in from_preps else j, from_preps)
             while src and {sent.refs[x].actor for x in src} <= tgt_actors:
                 # "imports most of its oil from X": the share's owner is the buyer, go on to "from".
-                src, _ = F.prep_object(sent, sent.refs[src[-1]].j, frozenset({"from"}))
+                src, _ = F.prep_object(sent, sent.refs[src[-1]].j, from_preps)
             if not src:
                 src = _theme_modifier(sent, i, lex)
             return _pairs(src, tgt), 0.9
