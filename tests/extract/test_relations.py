@@ -252,3 +252,31 @@ def test_weekdays_and_undated_events_take_the_report_date() -> None:
     # A state of affairs gets no date from the report.
     (ally,) = [r for r in extract("Serbia is a close ally of Russia.", date="2019-10-28") if r.relation == "alignment"]
     assert ally.date is None
+
+
+def test_a_possessor_before_an_apposed_actor_is_not_the_object() -> None:
+    assert ("JPN", "agreement", "KOR", "asserted") in keys("Japan signed a pact with its neighbour South Korea.")
+
+
+def test_a_quoted_saying_ties_no_actors_around_it() -> None:
+    text = 'For Ankara there is a "the enemy of my enemy is my friend" logic in its approach to Tehran.'
+    assert not any(k[1] == "alignment" for k in keys(text))
+
+
+def test_it_stands_for_the_subject_of_the_main_verb() -> None:
+    text = ("During Ethiopia's war with Eritrea, Israel supplied Ethiopia with arms. "
+            "It has since aided Ethiopia in agriculture.")
+    assert ("ISR", "aid", "ETH", "asserted") in keys(text)
+
+
+def test_the_call_stands_for_whoever_made_it() -> None:
+    text = ("On Thursday, Spanish Prime Minister Pedro Sanchez called for a ceasefire. "
+            "The call was quickly seconded by Portuguese Prime Minister Antonio Costa and Irish Prime Minister Leo Varadkar.")
+    found = keys(text, date="2019-08-24")
+    assert ("PRT", "support", "ESP", "asserted") in found
+    assert ("IRL", "support", "ESP", "asserted") in found
+
+
+def test_an_expletive_it_stands_for_no_actor() -> None:
+    assert keys("Russia praised Iran. It is likely that Tehran will attack Israel.") == {
+        ("RUS", "support", "IRN", "asserted"), ("IRN", "armed_conflict", "ISR", "possible")}

@@ -19,7 +19,8 @@ PAIR_RE = re.compile(
 )
 LATTER_RE = re.compile(r"\bthe (latter|former)\b", re.I)
 SINGLE_RE = re.compile(
-    r"\b(its|it|the country|the nation|the regime|the kingdom|the republic|the government)\b(?!-)(?!\s+of\b)"
+    r"\b([Ii]ts|[Ii]t|[Tt]he country|[Tt]he nation|[Tt]he regime|[Tt]he kingdom|[Tt]he republic|[Tt]he government)"
+    r"\b(?!-)(?!\s+of\b)"
 )
 # Subject pronouns for people: the sentence's first person (its subject), else the last one named.
 PERSON_RE = re.compile(r"\b([Hh]e|[Ss]he|him)\b(?!-)")
@@ -29,6 +30,7 @@ EVENT_RE = re.compile(
     r"\b[Tt]he\s+(?:[a-z-]+\s+){0,3}?(?P<violent>attacks?|strikes?|airstrikes?|operation|offensive|invasion|"
     r"incursion|assault|bombing|killing|raid|shelling)\b|\b[Tt]he\s+(?:[a-z-]+\s+){0,3}?"
     r"(?P<pact>agreement|deal|accord|pact|treaty|memorandum)\b"
+    r"|\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<proposal>call|proposal|initiative|suggestion|appeal|peace plan)\b"
 )
 # Reported speech: inside a quotation, "we", "our", "us" are the speaker's side.
 FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
@@ -40,7 +42,8 @@ STATE_KINDS = frozenset({"name", "adjective", "capital", "metonym", "official", 
 def find_cues(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of coreference cues in a (folded) sentence.
 
-    kind: pair | latter | former | single | person (he, she) | violent (an attack) | pact (an agreement).
+    kind: pair | latter | former | single | person (he, she) | violent (an attack) | pact (an agreement)
+    | proposal (a call, an initiative: its author).
     """
     out: list[tuple[int, int, str]] = []
     for m in PAIR_RE.finditer(sentence):
@@ -50,7 +53,8 @@ def find_cues(sentence: str) -> list[tuple[int, int, str]]:
     taken = [(s, e) for s, e, _ in out]
     for m in EVENT_RE.finditer(sentence):
         if not any(s <= m.start() < e for s, e in taken):
-            out.append((m.start(), m.end(), "violent" if m.group("violent") else "pact"))
+            kind = "violent" if m.group("violent") else "pact" if m.group("pact") else "proposal"
+            out.append((m.start(), m.end(), kind))
     taken = [(s, e) for s, e, _ in out]
     for m in SINGLE_RE.finditer(sentence):
         if any(s <= m.start() < e for s, e in taken):

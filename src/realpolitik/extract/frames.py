@@ -69,7 +69,9 @@ _SUBJECT_OPENERS = frozenset({"", ",", "that", "while", "as", "after", "when", "
 
 
 def group(sent: Sent, r: int) -> list[int]:
-    """The coordination group of ref ``r``: "Turkish and Israeli", "China, Iran, and Russia"."""
+    """The coordination group of ref ``r``: "Turkish and Israeli", "China, Iran, and Russia",
+    "German Chancellor Angela Merkel and British Prime Minister Boris Johnson"."""
+    r = _np_head(sent, r)
     members = [r]
     lows = [t.lower for t in sent.tokens]
     # Extend right.
@@ -87,7 +89,7 @@ def group(sent: Sent, r: int) -> list[int]:
             opens_clause = word_before(sent, sent.refs[members[0]].i) in _SUBJECT_OPENERS | {"between", "among"}
             if nxt < len(lows) and lows[nxt] in FINITE_VERBS and not adjacent_pair and not opens_clause:
                 break  # "defeated ISIS and Turkey would...": Turkey opens a new clause
-            cur = sent.ref_at[k]
+            cur = _np_head(sent, sent.ref_at[k])
             members.append(cur)
         else:
             break
@@ -124,6 +126,21 @@ def group(sent: Sent, r: int) -> list[int]:
         ):
             return [r]
     return members
+
+
+def _np_head(sent: Sent, r: int) -> int:
+    """"German Chancellor Angela Merkel": the adjective's phrase ends in a name of the same actor."""
+    ref = sent.refs[r]
+    if ref.kind != "adjective":
+        return r
+    k = ref.j
+    steps = 0
+    while k < len(sent.tokens) and steps < 4 and sent.ref_at[k] < 0 and sent.tokens[k].text[:1].isupper():
+        k += 1
+        steps += 1
+    if steps and k < len(sent.tokens) and sent.ref_at[k] >= 0 and sent.refs[sent.ref_at[k]].actor == ref.actor:
+        return sent.ref_at[k]
+    return r
 
 
 def clause_start(sent: Sent, i: int) -> int:
@@ -275,7 +292,7 @@ def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = Fal
                 direct and not last_prep and not after_comma
             )
             if usable:
-                return group(sent, r), last_prep
+                return group(sent, _apposed(sent, r)), last_prep
             k = sent.refs[r].j
             continue
         if w == "of" and k > 0 and (lows[k - 1] in SEAT_HEADS or lows[k - 1] in SHARE_WORDS):
@@ -312,6 +329,20 @@ def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = Fal
 
 
 _SUBORDINATORS = frozenset({"when", "where", "which", "who", "whose", "whom", "unless", "if", "whether"})
+
+
+def _apposed(sent: Sent, r: int) -> int:
+    """"with its closest ally Turkey": a possessor followed by the actor it qualifies is that actor."""
+    ref = sent.refs[r]
+    if not (ref.possessive or sent.tokens[ref.i].lower in ("its", "their")):
+        return r
+    lows = sent.lows
+    for k in range(ref.j + (1 if ref.possessive else 0), min(ref.j + 6, len(lows))):
+        if sent.ref_at[k] >= 0 and sent.ref_at[k] != r:
+            return sent.ref_at[k] if not sent.refs[sent.ref_at[k]].possessive else r
+        if lows[k] in PREPOSITIONS or lows[k] in CLAUSE_BREAKS or not lows[k].isalpha():
+            break
+    return r
 
 
 def by_agent(sent: Sent, j: int) -> list[int]:

@@ -47,6 +47,7 @@ class _DocState:
     conflict_pair: tuple[str, str] | None = None
     attacker: str | None = None  # source of the last asserted armed_conflict
     pact: tuple[str, str] | None = None  # parties of the last asserted agreement
+    proposer: str | None = None  # who last called for, proposed or urged something
     last_person: str | None = None  # actor of the first person (official, learned) of the last sentence naming one
 
 
@@ -136,10 +137,15 @@ class Extractor:
                 state.attacker = c.source
             if c.type == "agreement" and c.modality == "asserted":
                 state.pact = (c.source, c.target)
+        proposer = _proposer(sent)
+        if proposer:
+            state.proposer = proposer
         for d in dates:
             if d.absolute:
                 state.anchor = d.value
-        self._remember(refs, state, out)
+        # The sentence's topic for "it"/"the country" next: a main verb's subject outranks a noun's.
+        verbal = [c.source for c in cands if c.modality == "asserted" and c.frame in ("verb", "transfer", "verb_rev")]
+        self._remember(refs, state, out, verbal[0] if verbal else None)
         return out
 
     def _kind(self, actor: str) -> str:
@@ -170,6 +176,10 @@ class Extractor:
                 if state.attacker:
                     new.append(Ref(state.attacker, i, j + 1, tokens[i].start, tokens[j].end, "", "event"))
                 continue
+            if kind == "proposal":
+                if state.proposer:
+                    new.append(Ref(state.proposer, i, j + 1, tokens[i].start, tokens[j].end, "", "event"))
+                continue
             if kind == "pact":
                 if state.pact:
                     t = tokens[i]
@@ -190,6 +200,8 @@ class Extractor:
                     actor = actors[1] if kind == "latter" else actors[0]
                     new.append(Ref(actor, i, j + 1, tokens[i].start, tokens[j].end, "", "coref"))
                 continue
+            if tokens[i].lower == "it" and _expletive(tokens, i):
+                continue  # "It is likely that ...", "it was agreed to ...": no referent
             antecedent = None
             # Prefer a noun phrase head over an adjective ("allowing Israeli spies on its territory").
             near = [r for r in before if r.kind in STATE_KINDS and (r.kind != "adjective" or _heads_seat(tokens, r))]
@@ -234,10 +246,11 @@ class Extractor:
                                                "context"))
         return cands
 
-    def _remember(self, refs: list[Ref], state: _DocState, found: list[Relation]) -> None:
-        # The sentence's topic: the source of its first asserted relation, else its first actor.
+    def _remember(self, refs: list[Ref], state: _DocState, found: list[Relation], verbal: str | None = None) -> None:
+        # The sentence's topic: the subject of its first asserted verb, else the source of its first
+        # asserted relation, else its first actor.
         firm = [r for r in refs if r.kind not in ("coref", "event", "demonym")]
-        topic = next((r.source for r in found if r.modality == "asserted"), None)
+        topic = verbal or next((r.source for r in found if r.modality == "asserted"), None)
         if topic or firm:
             state.last_subject = topic or firm[0].actor
         person = next((r for r in refs if r.kind in PERSON_KINDS), None)
@@ -275,6 +288,32 @@ def _add_speaker(tokens, refs: list[Ref]) -> list[Ref]:  # noqa: ANN001
     new = [Ref(speaker, k, k + 1, tokens[k].start, tokens[k].end, "", "coref", lows[k] in ("our", "ours"))
            for k in sorted(inside) if lows[k] in FIRST_PERSON and k not in taken]
     return sorted(refs + new, key=lambda r: r.i) if new else refs
+
+
+_PROPOSE = frozenset({"proposed", "proposes", "suggested", "suggests", "urged", "urges", "floated", "unveiled",
+                      "launched", "initiated", "appealed"})
+
+
+def _proposer(sent: F.Sent) -> str | None:
+    """The actor who "called for", "proposed" or "urged" something in this sentence."""
+    lows = sent.lows
+    for k, w in enumerate(lows):
+        if w in _PROPOSE or (w in ("called", "calls", "call") and k + 1 < len(lows) and lows[k + 1] == "for"):
+            subj = F.subject(sent, k)
+            if subj:
+                return sent.refs[subj[0]].actor
+    return None
+
+
+_EXPLETIVE_VERBS = frozenset({"is", "was", "'s", "seems", "seemed", "appears", "appeared", "remains", "remained",
+                              "became", "has", "had", "will", "would", "may", "might", "could", "takes", "took"})
+
+
+def _expletive(tokens, i: int) -> bool:  # noqa: ANN001
+    """"It is unclear whether ...", "it remains to be seen", "It was agreed that": a dummy subject."""
+    lows = [t.lower for t in tokens[i + 1 : i + 7]]
+    return bool(lows) and lows[0] in _EXPLETIVE_VERBS and any(w in ("that", "to", "whether", "if", "how", "why")
+                                                             for w in lows[1:])
 
 
 def _unknown_name_before(tokens, i: int, refs: list[Ref]) -> bool:  # noqa: ANN001

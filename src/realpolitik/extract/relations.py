@@ -100,6 +100,7 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     lows = sent.lows
+    quoted = _empty_quotes(sent)
     for trig, i, j in match_triggers(sent, lex):
         rtype = trig.type
         reverse = trig.frame == "verb_rev"
@@ -111,6 +112,8 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
             reverse = trig.reverse or lows[i] in _REVERSE_FORMS(lex)
         if not rtype:
             continue
+        if frame == "noun" and i in quoted:
+            continue  # "the enemy of my enemy is my friend": a saying, not a tie between the actors around it
         if frame in ("verb", "verb_rev", "transfer") and not trig.pattern.startswith("N:") and _after_determiner(lows, i) and not (
                 i >= 1 and sent.ref_at[i - 1] >= 0 and lows[i - 1] != "'s"):
             continue  # "the air strike", "a visit": a noun here, not a verb
@@ -397,6 +400,17 @@ def _in_phrase(sent: F.Sent, i: int) -> bool:
             k -= 1
         return k >= 0 and lows[k] in ("over", "about", "on", "of", "for", "with", "into", "against", "from")
     return False
+
+
+def _empty_quotes(sent: F.Sent) -> set[int]:
+    """Token positions inside quoted sayings (five words or more, not scare quotes around a
+    term) that hold no actor. Tokens are folded: every quotation mark is '"'."""
+    marks = [k for k, t in enumerate(sent.tokens) if t.text == '"']
+    inside: set[int] = set()
+    for a, b in zip(marks[::2], marks[1::2], strict=False):
+        if b - a > 5 and not any(sent.ref_at[k] >= 0 for k in range(a + 1, b)):
+            inside.update(range(a + 1, b))
+    return inside
 
 
 def _participial(sent: F.Sent, i: int) -> bool:
