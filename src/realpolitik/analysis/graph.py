@@ -68,6 +68,7 @@ import networkx as nx
 from ..errors import DataError, UsageError
 from ..model import Relation
 from ..ontology import LAYERS, MODALITIES, RELATION_TYPES, relation_key
+from .cite import evidence as cite_evidence
 
 __all__ = [
     "Edge",
@@ -374,18 +375,7 @@ class RelationEvidence:
 
 
 def _evidence(r: Relation) -> dict[str, Any]:
-    return {
-        "doc": r.doc,
-        "source": r.source,
-        "relation": r.relation,
-        "target": r.target,
-        "modality": r.modality,
-        "evidence": r.evidence,
-        "span": [r.span[0], r.span[1]],
-        "date": r.date,
-        "date_source": r.date_source,
-        "quantity": r.quantity.to_dict() if r.quantity else None,
-    }
+    return cite_evidence(r)  # one record shape for every analysis
 
 
 def score_relations(

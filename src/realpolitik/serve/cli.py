@@ -343,6 +343,11 @@ def _relation_table(rows: list, console: Console) -> None:
     console.print(t)
 
 
+from .cli_analysis import register as _register_analysis  # noqa: E402 (its commands use the helpers above)
+
+_register_analysis(app)
+
+
 def main() -> None:
     """Console entry point."""
     app()
