@@ -280,3 +280,11 @@ def test_the_call_stands_for_whoever_made_it() -> None:
 def test_an_expletive_it_stands_for_no_actor() -> None:
     assert keys("Russia praised Iran. It is likely that Tehran will attack Israel.") == {
         ("RUS", "support", "IRN", "asserted"), ("IRN", "armed_conflict", "ISR", "possible")}
+
+
+def test_a_possessed_noun_is_presupposed_whatever_the_modal_around_it() -> None:
+    assert ("IRN", "hostility", "ISR", "asserted") in keys(
+        "Whether this will bring Israel additional benefits in its conflict with Iran is far less clear.")
+    assert ("AZE", "alignment", "ISR", "asserted") in keys("The deal could strengthen Israel's alliance with Azerbaijan.")
+    # A cue inside the noun phrase still counts.
+    assert ("QAT", "alignment", "TUR", "possible") in keys("Turkey may soon finalize its planned alliance with Qatar.")

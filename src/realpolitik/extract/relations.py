@@ -126,6 +126,8 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
         if not pairs:
             continue
         cstart = F.clause_start(sent, i)
+        if frame in ("noun", "noun_rev"):
+            cstart = max(cstart, _presupposed_from(sent, i))  # a possessed noun: cues before the possessor do not reach it
         mod = trig.modality or modality(sent.tokens, i, cstart, lex, j)
         text = " ".join(t.text for t in sent.tokens[i:j])
         for s, t in pairs:
@@ -400,6 +402,26 @@ def _in_phrase(sent: F.Sent, i: int) -> bool:
             k -= 1
         return k >= 0 and lows[k] in ("over", "about", "on", "of", "for", "with", "into", "against", "from")
     return False
+
+
+def _presupposed_from(sent: F.Sent, i: int) -> int:
+    """Where a noun's modality may be read from. A possessed noun ("its conflict with Iran",
+    "Israel's alliance with Baku") is presupposed: cues before the possessor ("whether this will
+    bring benefits in its conflict") do not reach it; cues inside its phrase ("its planned
+    alliance") do. Returns the possessor's position, or 0 (no limit)."""
+    lows = sent.lows
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 3 and lows[k].isalpha() and lows[k] not in ("its", "their", "his", "her", "our"):
+        k -= 1
+        steps += 1
+    if k >= 0 and (lows[k] in ("its", "their", "his", "her", "our") or lows[k] == "'s"):
+        start = k - 1 if lows[k] == "'s" else k
+        while start > 0 and sent.ref_at[start - 1] >= 0 and sent.ref_at[start - 1] == sent.ref_at[start]:
+            start -= 1
+        return max(start, 0)
+    return 0
+
 
 
 def _empty_quotes(sent: F.Sent) -> set[int]:
