@@ -343,6 +343,10 @@ def _relation_table(rows: list, console: Console) -> None:
     console.print(t)
 
 
+from .cli_serve import register as _register_serve  # noqa: E402 (its commands use the helpers above)
+
+_register_serve(app)
+
 from .cli_analysis import register as _register_analysis  # noqa: E402 (its commands use the helpers above)
 
 _register_analysis(app)
