@@ -288,3 +288,14 @@ def test_a_possessed_noun_is_presupposed_whatever_the_modal_around_it() -> None:
     assert ("AZE", "alignment", "ISR", "asserted") in keys("The deal could strengthen Israel's alliance with Azerbaijan.")
     # A cue inside the noun phrase still counts.
     assert ("QAT", "alignment", "TUR", "possible") in keys("Turkey may soon finalize its planned alliance with Qatar.")
+
+
+def test_the_summit_stands_for_its_participants() -> None:
+    text = ("The foreign ministers of Kenya, Uganda and Tanzania met in Arusha on Monday. "
+            "On Tuesday, Rwanda's foreign ministry condemned the conclusions of the summit.")
+    found = keys(text, date="2021-03-03")
+    assert {("RWA", "criticism", t, "asserted") for t in ("KEN", "UGA", "TZA")} <= found
+
+
+def test_what_an_actor_said_or_did_stands_for_the_actor() -> None:
+    assert ("CHN", "criticism", "USA", "asserted") in keys("Beijing condemned the decision of the United States.")

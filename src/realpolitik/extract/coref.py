@@ -31,6 +31,7 @@ EVENT_RE = re.compile(
     r"incursion|assault|bombing|killing|raid|shelling)\b|\b[Tt]he\s+(?:[a-z-]+\s+){0,3}?"
     r"(?P<pact>agreement|deal|accord|pact|treaty|memorandum)\b"
     r"|\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<proposal>call|proposal|initiative|suggestion|appeal|peace plan)\b"
+    r"|\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<meeting>summit|meeting|conference|gathering|talks)\b"
 )
 # Reported speech: inside a quotation, "we", "our", "us" are the speaker's side.
 FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
@@ -43,7 +44,7 @@ def find_cues(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of coreference cues in a (folded) sentence.
 
     kind: pair | latter | former | single | person (he, she) | violent (an attack) | pact (an agreement)
-    | proposal (a call, an initiative: its author).
+    | proposal (a call, an initiative: its author) | meeting (a summit: its participants).
     """
     out: list[tuple[int, int, str]] = []
     for m in PAIR_RE.finditer(sentence):
@@ -53,7 +54,7 @@ def find_cues(sentence: str) -> list[tuple[int, int, str]]:
     taken = [(s, e) for s, e, _ in out]
     for m in EVENT_RE.finditer(sentence):
         if not any(s <= m.start() < e for s, e in taken):
-            kind = "violent" if m.group("violent") else "pact" if m.group("pact") else "proposal"
+            kind = next(k for k in ("violent", "pact", "proposal", "meeting") if m.group(k))
             out.append((m.start(), m.end(), kind))
     taken = [(s, e) for s, e, _ in out]
     for m in SINGLE_RE.finditer(sentence):

@@ -45,6 +45,12 @@ INFINITIVES = {"be", "have", "do", "make", "counter", "defeat", "fight", "help",
 # "40 percent of Hungary's gas": the share's owner is the object.
 SHARE_WORDS = frozenset({"percent", "%", "share", "half", "third", "quarter", "bulk", "most", "majority", "all",
                          "much", "part", "fraction", "two-thirds", "three-quarters"})
+# "denounced the conclusions of the summit", "criticised the actions of Russia": what an actor
+# said or did stands for the actor.
+OF_HEADS = frozenset({"conclusions", "conclusion", "decision", "decisions", "outcome", "results", "statement",
+                      "statements", "declaration", "policy", "policies", "actions", "action", "move", "moves",
+                      "stance", "remarks", "comments", "claims", "behaviour", "behavior", "conduct", "role",
+                      "rhetoric", "position", "demands", "plans"})
 FINITE_VERBS = frozenset("""would will was were is are has had have said says can could should may might did
     does shall must""".split())
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
@@ -295,7 +301,7 @@ def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = Fal
                 return group(sent, _apposed(sent, r)), last_prep
             k = sent.refs[r].j
             continue
-        if w == "of" and k > 0 and (lows[k - 1] in SEAT_HEADS or lows[k - 1] in SHARE_WORDS):
+        if w == "of" and k > 0 and (lows[k - 1] in SEAT_HEADS or lows[k - 1] in SHARE_WORDS or lows[k - 1] in OF_HEADS):
             k += 1  # "supporting the government of X" is supporting X
             if not last_prep:
                 direct = True

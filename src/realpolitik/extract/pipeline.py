@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..knowledge import Knowledge, cached_knowledge
 from ..model import Document, Extraction, Mention, Relation, Sentence
@@ -48,6 +48,7 @@ class _DocState:
     attacker: str | None = None  # source of the last asserted armed_conflict
     pact: tuple[str, str] | None = None  # parties of the last asserted agreement
     proposer: str | None = None  # who last called for, proposed or urged something
+    meeting: tuple[str, ...] = ()  # participants of the last meeting, summit or talks
     last_person: str | None = None  # actor of the first person (official, learned) of the last sentence naming one
 
 
@@ -108,6 +109,7 @@ class Extractor:
         sent = F.Sent(tokens, refs, ref_at)
         cands = sentence_candidates(sent, self.lexicon) if len({r.actor for r in refs}) >= 2 else []
         cands = self._document_rules(sent, cands, state)
+        cands = _expand_meeting(cands, state.meeting)
         # A state has no members: "a coalition led by X, joined by Y" is not Y joining X.
         cands = [c for c in cands if not (c.type == "membership" and self._kind(c.target) == "state")]
         out: list[Relation] = []
@@ -137,6 +139,9 @@ class Extractor:
                 state.attacker = c.source
             if c.type == "agreement" and c.modality == "asserted":
                 state.pact = (c.source, c.target)
+        met = {a for c in cands if c.type == "consultation" and c.modality == "asserted" for a in (c.source, c.target)}
+        if len(met) >= 2:
+            state.meeting = tuple(sorted(met))
         proposer = _proposer(sent)
         if proposer:
             state.proposer = proposer
@@ -175,6 +180,10 @@ class Extractor:
             if kind == "violent":
                 if state.attacker:
                     new.append(Ref(state.attacker, i, j + 1, tokens[i].start, tokens[j].end, "", "event"))
+                continue
+            if kind == "meeting":
+                if len(state.meeting) >= 2:
+                    new.append(Ref(MEETING, i, j + 1, tokens[i].start, tokens[j].end, "", "event"))
                 continue
             if kind == "proposal":
                 if state.proposer:
@@ -288,6 +297,24 @@ def _add_speaker(tokens, refs: list[Ref]) -> list[Ref]:  # noqa: ANN001
     new = [Ref(speaker, k, k + 1, tokens[k].start, tokens[k].end, "", "coref", lows[k] in ("our", "ours"))
            for k in sorted(inside) if lows[k] in FIRST_PERSON and k not in taken]
     return sorted(refs + new, key=lambda r: r.i) if new else refs
+
+
+MEETING = "@meeting"  # stands for the participants of the last meeting until expanded
+
+
+def _expand_meeting(cands: list[Candidate], participants: tuple[str, ...]) -> list[Candidate]:
+    """"Turkey denounced the conclusions of the summit": one relation to each participant."""
+    out: list[Candidate] = []
+    for c in cands:
+        if c.source == MEETING:
+            continue
+        if c.target != MEETING:
+            out.append(c)
+            continue
+        for p in participants:
+            if p != c.source:
+                out.append(replace(c, target=p))
+    return out
 
 
 _PROPOSE = frozenset({"proposed", "proposes", "suggested", "suggests", "urged", "urges", "floated", "unveiled",
