@@ -164,3 +164,13 @@ def test_public_functions_have_docstrings_and_hints(name: str) -> None:
     fn = getattr(realpolitik, name)
     assert fn.__doc__ and fn.__doc__.strip()
     assert "return" in fn.__annotations__
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    import subprocess
+    import sys
+
+    for module in ("realpolitik", "realpolitik.serve.cli"):
+        done = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert "brief" in done.stdout and "serve" in done.stdout  # every command registered

@@ -299,3 +299,9 @@ def test_the_summit_stands_for_its_participants() -> None:
 
 def test_what_an_actor_said_or_did_stands_for_the_actor() -> None:
     assert ("CHN", "criticism", "USA", "asserted") in keys("Beijing condemned the decision of the United States.")
+
+
+def test_a_speakers_own_announced_violence_is_a_threat() -> None:
+    text = ('Brazilian President Jair Bolsonaro, on Twitter, defended the decision, "If Venezuela crosses the '
+            'line, I will destroy the economy of Venezuela.')
+    assert ("BRA", "threat", "VEN", "asserted") in keys(text, date="2019-10-08")

@@ -34,7 +34,7 @@ EVENT_RE = re.compile(
     r"|\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<meeting>summit|meeting|conference|gathering|talks)\b"
 )
 # Reported speech: inside a quotation, "we", "our", "us" are the speaker's side.
-FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
+FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "me", "my"})
 SPEECH_VERBS = frozenset("""said says say told tells added adds stated states tweeted wrote writes declared
     declares warned warns announced announces insisted insists claimed claims argued argues noted notes""".split())
 STATE_KINDS = frozenset({"name", "adjective", "capital", "metonym", "official", "learned", "demonym"})

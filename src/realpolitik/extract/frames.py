@@ -50,7 +50,8 @@ SHARE_WORDS = frozenset({"percent", "%", "share", "half", "third", "quarter", "b
 OF_HEADS = frozenset({"conclusions", "conclusion", "decision", "decisions", "outcome", "results", "statement",
                       "statements", "declaration", "policy", "policies", "actions", "action", "move", "moves",
                       "stance", "remarks", "comments", "claims", "behaviour", "behavior", "conduct", "role",
-                      "rhetoric", "position", "demands", "plans"})
+                      "rhetoric", "position", "demands", "plans", "economy", "territory", "interests",
+                      "sovereignty", "infrastructure", "embassy"})
 FINITE_VERBS = frozenset("""would will was were is are has had have said says can could should may might did
     does shall must""".split())
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})

@@ -110,6 +110,7 @@ class Extractor:
         cands = sentence_candidates(sent, self.lexicon) if len({r.actor for r in refs}) >= 2 else []
         cands = self._document_rules(sent, cands, state)
         cands = _expand_meeting(cands, state.meeting)
+        cands = [_as_threat(c, sent) for c in cands]
         # A state has no members: "a coalition led by X, joined by Y" is not Y joining X.
         cands = [c for c in cands if not (c.type == "membership" and self._kind(c.target) == "state")]
         out: list[Relation] = []
@@ -278,8 +279,10 @@ def _add_speaker(tokens, refs: list[Ref]) -> list[Ref]:  # noqa: ANN001
     The speaker is the actor next to a speech verb outside the quotes ("..., Saree said";
     "Erdogan said: ...")."""
     quotes = [k for k, t in enumerate(tokens) if t.text == '"']
-    if len(quotes) < 2:
+    if not quotes:
         return refs
+    if len(quotes) % 2:
+        quotes.append(len(tokens))  # a quotation that runs on past this sentence
     inside = set()
     for a, b in zip(quotes[::2], quotes[1::2], strict=False):
         inside.update(range(a + 1, b))
@@ -292,11 +295,27 @@ def _add_speaker(tokens, refs: list[Ref]) -> list[Ref]:  # noqa: ANN001
                 speaker = min(near, key=lambda r: abs(r.i - k)).actor
                 break
     if speaker is None:
+        # "Trump, on Twitter, defended his decision: "I will ...": the person who opens the sentence.
+        people = [r for r in refs if r.kind in PERSON_KINDS and r.i < quotes[0]]
+        if people:
+            speaker = people[0].actor
+    if speaker is None:
         return refs
     taken = {k for r in refs for k in range(r.i, r.j)}
     new = [Ref(speaker, k, k + 1, tokens[k].start, tokens[k].end, "", "coref", lows[k] in ("our", "ours"))
            for k in sorted(inside) if lows[k] in FIRST_PERSON and k not in taken]
     return sorted(refs + new, key=lambda r: r.i) if new else refs
+
+
+def _as_threat(c: Candidate, sent: F.Sent) -> Candidate:
+    """A speaker's own announced violence ("I will destroy the economy of Turkey", "we will strike
+    back") is a threat, stated as a fact, not a possible attack."""
+    if c.type != "armed_conflict" or c.modality != "possible" or c.source_ref < 0:
+        return c
+    ref = sent.refs[c.source_ref]
+    if ref.kind == "coref" and sent.tokens[ref.i].lower in ("i", "we"):
+        return replace(c, type="threat", modality="asserted")
+    return c
 
 
 MEETING = "@meeting"  # stands for the participants of the last meeting until expanded

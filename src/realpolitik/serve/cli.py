@@ -343,13 +343,14 @@ def _relation_table(rows: list, console: Console) -> None:
     console.print(t)
 
 
-from .cli_serve import register as _register_serve  # noqa: E402 (its commands use the helpers above)
+if __name__ != "__main__":  # run as a script, the real module is imported below and registers itself
+    from .cli_serve import register as _register_serve  # noqa: E402 (its commands use the helpers above)
 
-_register_serve(app)
+    _register_serve(app)
 
-from .cli_analysis import register as _register_analysis  # noqa: E402 (its commands use the helpers above)
+    from .cli_analysis import register as _register_analysis  # noqa: E402 (its commands use the helpers above)
 
-_register_analysis(app)
+    _register_analysis(app)
 
 
 def main() -> None:
@@ -358,4 +359,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from realpolitik.serve.cli import main as _main  # the module with every command registered
+
+    _main()
