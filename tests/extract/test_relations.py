@@ -305,3 +305,11 @@ def test_a_speakers_own_announced_violence_is_a_threat() -> None:
     text = ('Brazilian President Jair Bolsonaro, on Twitter, defended the decision, "If Venezuela crosses the '
             'line, I will destroy the economy of Venezuela.')
     assert ("BRA", "threat", "VEN", "asserted") in keys(text, date="2019-10-08")
+
+
+def test_a_reported_clause_with_a_subject_of_its_own_does_not_borrow_the_speaker() -> None:
+    assert keys("The United States claims Rosoboronexport sells rockets to Myanmar in support of the junta.") == set()
+    # The reporting actor still counts when the reported subject is an actor or a pronoun.
+    assert ("IRN", "arms_supply", "RUS", "asserted") in keys("Washington claims Tehran sends drones to Moscow.")
+    assert ("USA", "sanction", "CUB", "asserted") in keys(
+        "On Friday, the United States Department of Transportation announced new restrictions on flights to Cuba.")

@@ -191,6 +191,8 @@ def subject(sent: Sent, i: int) -> list[int]:
     depth = 0
     while k >= lo:
         w = lows[k]
+        if w in REPORTING_VERBS and sent.ref_at[k] < 0 and _named_subject_between(sent, k + 1, i):
+            return []  # "Washington claims Mahan flies arms to Syria": Mahan, not Washington, flies them
         if w == ")":
             depth += 1
         elif w == "(":
@@ -226,7 +228,11 @@ def subject(sent: Sent, i: int) -> list[int]:
 def clause_subject(sent: Sent, i: int) -> list[int]:
     """The first actor of the clause of token ``i`` that is not the object of a preposition."""
     lows = sent.lows
-    for k in range(clause_start(sent, i), i):
+    start = clause_start(sent, i)
+    for k in range(i - 1, start - 1, -1):
+        if lows[k] in REPORTING_VERBS and sent.ref_at[k] < 0 and _named_subject_between(sent, k + 1, i):
+            return []  # the reported clause has a subject of its own, and it is no actor
+    for k in range(start, i):
         r = sent.ref_at[k]
         if r >= 0 and sent.refs[r].i == k:
             before = word_before(sent, k)
@@ -237,6 +243,20 @@ def clause_subject(sent: Sent, i: int) -> list[int]:
             if before not in PREPOSITIONS or before in ("by", "of") or agent_np:
                 return group(sent, r)
     return []
+
+
+REPORTING_VERBS = frozenset("""claims claimed claim alleges alleged allege says said say believes believed
+    thinks thought argues argued insists insisted reports reported states stated suspects suspected""".split())
+
+
+def _named_subject_between(sent: Sent, a: int, b: int) -> bool:
+    """A capitalised name that is no actor opens the reported clause between ``a`` and ``b``."""
+    k = a
+    if k < b and sent.lows[k] == "that":
+        k += 1
+    while k < b and sent.lows[k] in DETERMINERS:
+        k += 1
+    return k < b and sent.ref_at[k] < 0 and sent.tokens[k].text[:1].isupper() and sent.tokens[k].text.isalpha()
 
 
 def _skip_np_left(lows: list[str], k: int) -> int:
