@@ -34,11 +34,30 @@ class Settings:
             s = replace(s, max_bytes=int(env["REALPOLITIK_MAX_BYTES"]))
         if env.get("REALPOLITIK_TOKEN"):
             s = replace(s, token=env["REALPOLITIK_TOKEN"])
+        folder = user_data_dir(env)
+        paths = tuple(sorted(folder.glob("*.jsonl"))) if folder.is_dir() else ()
         if env.get("REALPOLITIK_ACTORS"):
-            paths = tuple(Path(p) for p in env["REALPOLITIK_ACTORS"].split(os.pathsep) if p)
+            paths += tuple(Path(p) for p in env["REALPOLITIK_ACTORS"].split(os.pathsep) if p)
+        if paths:
             s = replace(s, actors_files=paths)
         return s
 
     def with_(self, **changes: object) -> Settings:
         """A copy with the given non-None values replaced (how flags are applied)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def user_data_dir(environ: dict[str, str] | None = None) -> Path:
+    """The folder whose ``*.jsonl`` files extend the actors, groups and officials of the package:
+    ``$REALPOLITIK_DATA_DIR``, else ``$XDG_CONFIG_HOME/realpolitik``, else ``~/.config/realpolitik``.
+
+    >>> user_data_dir({"REALPOLITIK_DATA_DIR": "/srv/rp"})
+    PosixPath('/srv/rp')
+    >>> user_data_dir({"XDG_CONFIG_HOME": "/home/a/.config"})
+    PosixPath('/home/a/.config/realpolitik')
+    """
+    env = os.environ if environ is None else environ
+    if env.get("REALPOLITIK_DATA_DIR"):
+        return Path(env["REALPOLITIK_DATA_DIR"])
+    base = Path(env["XDG_CONFIG_HOME"]) if env.get("XDG_CONFIG_HOME") else Path.home() / ".config"
+    return base / "realpolitik"

@@ -611,3 +611,31 @@ def test_eval_bad_input_is_a_usage_error(tmp_path: Path) -> None:
     assert "bad.jsonl:1" in result.stderr
     missing = cli("eval", tmp_path / "nope.jsonl", bad)
     assert missing.exit_code == 2 and "nope.jsonl" in missing.stderr
+
+
+FREEDONIA = {"id": "FRD", "kind": "state", "name": "Freedonia", "names": ["Freedonia"],
+             "adjectives": ["Freedonian"], "capitals": ["Fredville"]}
+
+
+def _freedonia_story(tmp_path: Path) -> Path:
+    story = tmp_path / "story.txt"
+    story.write_text("Freedonia sold artillery shells to Ukraine on Monday.", encoding="utf-8")
+    return story
+
+
+def test_user_actors_file_extends_the_package(tmp_path: Path) -> None:
+    table = tmp_path / "mine.jsonl"
+    table.write_text(json.dumps(FREEDONIA) + "\n", encoding="utf-8")
+    story = _freedonia_story(tmp_path)
+    assert "FRD" not in cli("extract", story).stdout
+    records = [json.loads(x) for x in cli("extract", story, "--actors", table).stdout.splitlines()]
+    assert ("FRD", "arms_supply", "UKR") in {(r["source"], r["relation"], r["target"]) for r in records}
+
+
+def test_user_data_folder_is_read_without_flags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "rp-data"
+    folder.mkdir()
+    (folder / "freedonia.jsonl").write_text(json.dumps(FREEDONIA) + "\n", encoding="utf-8")
+    monkeypatch.setenv("REALPOLITIK_DATA_DIR", str(folder))
+    records = [json.loads(x) for x in cli("extract", _freedonia_story(tmp_path), "-j", "1").stdout.splitlines()]
+    assert ("FRD", "arms_supply", "UKR") in {(r["source"], r["relation"], r["target"]) for r in records}
