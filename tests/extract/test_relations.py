@@ -313,3 +313,20 @@ def test_a_reported_clause_with_a_subject_of_its_own_does_not_borrow_the_speaker
     assert ("IRN", "arms_supply", "RUS", "asserted") in keys("Washington claims Tehran sends drones to Moscow.")
     assert ("USA", "sanction", "CUB", "asserted") in keys(
         "On Friday, the United States Department of Transportation announced new restrictions on flights to Cuba.")
+
+
+
+@pytest.mark.parametrize("text", [
+    "Reagan's approval rating fell after the commission criticised his handling of the Iran arms scandal.",
+    "The French ministry said the commission was agreed during talks between Foreign Trade Minister Michel Noir "
+    "and a Yugoslavian minister.",
+    "The African Development Bank opened a regional office in Rabat which will cover Morocco and Algeria.",
+    "Thatcher said Britain would fight the Japanese government's attempt to block the firm.",
+    "Greece and the Soviet Union reached agreement on a joint venture for an alumina plant.",
+    "He warned that measures would penalise trading partners such as Japan, South Korea and Taiwan.",
+])
+def test_precision_on_business_and_metaphor(text: str) -> None:
+    found = keys(text, date="1987-04-01")
+    assert not any(k[1] in ("arms_supply", "armed_conflict", "diplomatic_upgrade", "military_cooperation")
+                   for k in found), found
+    assert ("JPN", "trade", "TWN", "possible") not in found and ("JPN", "trade", "TWN", "asserted") not in found

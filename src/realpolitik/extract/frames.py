@@ -214,7 +214,15 @@ def subject(sent: Sent, i: int) -> list[int]:
             k = ref.i - 1
             continue
         k -= 1
-    # Fronted participial or prepositional phrase: the subject follows its comma.
+    # Fronted participial or prepositional phrase: the subject follows its comma ("Despite labelling
+    # X ..., Erdogan noted"). Only when the clause opens with such a phrase.
+    k0 = i - 1
+    while k0 > start and lows[k0] != ",":
+        k0 -= 1
+    k0 = k0 + 1 if lows[k0] == "," else start
+    first = lows[k0] if k0 < len(lows) else ""
+    if not (first in PREPOSITIONS or first in _FRONTED_OPENERS or first.endswith("ing")):
+        return []
     end = clause_end(sent, i)
     for k in range(i + 1, end):
         if lows[k] == ",":
@@ -257,6 +265,10 @@ def _named_subject_between(sent: Sent, a: int, b: int) -> bool:
     while k < b and sent.lows[k] in DETERMINERS:
         k += 1
     return k < b and sent.ref_at[k] < 0 and sent.tokens[k].text[:1].isupper() and sent.tokens[k].text.isalpha()
+
+
+_FRONTED_OPENERS = frozenset({"a", "an", "despite", "unlike", "like", "amid", "as", "while", "although", "though",
+                              "following", "having", "once", "when", "if", "whereas", "besides"})
 
 
 def _skip_np_left(lows: list[str], k: int) -> int:

@@ -36,11 +36,16 @@ def match_triggers(sent: F.Sent, lex: Lexicon) -> list[tuple[Trigger, int, int]]
     for i, w in enumerate(lows):
         if sent.ref_at[i] >= 0 and sent.refs[sent.ref_at[i]].kind not in ("coref", "event"):
             continue  # "Organization of Islamic Cooperation" names an actor, it is no trigger
+        if i > 0 and _in_title(sent, i):
+            continue  # "Foreign Trade Minister", "the Defence Cooperation Agency": part of a name
         if i >= 2 and lows[i - 1] == "-" and sent.ref_at[i - 2] < 0 and lows[i - 2] not in ("pro", "anti"):
             continue  # "post-war", "non-aggression": a word inside a compound modifier
         hyphen_next = (i + 2 < len(lows) and lows[i + 1] == "-" and sent.tokens[i + 1].start == sent.tokens[i].end
                        and w not in ("pro", "anti"))
+        on_coref = sent.ref_at[i] >= 0 and sent.refs[sent.ref_at[i]].kind == "coref"
         for trig in lex.by_first.get(w, ()):
+            if on_coref and trig.frame in ("verb", "verb_rev", "transfer"):
+                continue  # "the two sides" holds a noun, never the verb "sides"
             if hyphen_next and not (len(trig.elements) > 1 and "-" in trig.elements[1].forms):
                 continue  # "war-torn", "arms-length"; a pattern may spell its hyphen: "intelligence - sharing"
             end = _match_rest(trig, lows, i + 1, 1)
@@ -235,6 +240,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             tgt = _inside(sent, i, j, src) or tgt
         if not tgt and src:
             tgt = _relative_antecedent(sent, src)
+        if tgt and rtype == "armed_conflict" and _abstract_object(sent, tgt):
+            return [], 0.0  # "would fight the Japanese government's attempt", "attacked Iran's policy"
         if prep == "between" and len(tgt) >= 2 and symmetric:
             return _within(tgt), 0.9
         if not tgt and symmetric and len(src) >= 2:
@@ -325,8 +332,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         return [], 0.0
     if frame == "origin":
         mod = F.modifier(sent, i)
-        if not mod:
-            return [], 0.0
+        if not mod or (j < len(lows) and lows[j] in _NOT_SUPPLY_HEADS):
+            return [], 0.0  # "the Iran arms scandal", "Soviet arms control": no supply named
         tgt = _inside(sent, i, j, mod) if j - i > 1 else []  # "US troops in Iraqi bases"
         if not tgt:
             tgt, prep = F.prep_object(sent, j, preps or frozenset({"to", "for"}))
@@ -371,6 +378,36 @@ def _seat_after(sent: F.Sent, k: int) -> list[int]:
     return []
 
 
+_ABSTRACT = frozenset({"attempt", "attempts", "plan", "plans", "decision", "decisions", "bid", "policy", "policies",
+                       "proposal", "proposals", "move", "moves", "efforts", "effort", "stance", "position",
+                       "claim", "claims", "argument", "idea", "ideas", "record", "approach", "handling",
+                       "rhetoric", "remarks", "comments", "statement", "law", "rules", "regulations", "tariffs",
+                       "protectionism", "currency", "budget", "deficit", "surplus", "pricing", "practices"})
+
+
+_NOT_SUPPLY_HEADS = frozenset({"scandal", "affair", "control", "controls", "race", "talks", "treaty", "treaties",
+                               "reduction", "reductions", "embargo", "embargoes", "dealer", "dealers", "industry",
+                               "industries", "makers", "maker", "manufacturers", "manufacturer", "producers",
+                               "producer", "prices", "price", "market", "markets", "fair", "expo", "exhibition",
+                               "inspectors", "inspection", "inspections", "programme", "program", "stocks",
+                               "shares", "company", "companies", "firm", "firms", "output", "production",
+                               "reserves", "field", "fields", "workers", "strike", "strikes", "minister", "ministry"})
+
+
+def _abstract_object(sent: F.Sent, tgt: list[int]) -> bool:
+    """The object is what an actor does or says ("the government's attempt", "Iran's policy"), not the actor."""
+    ref = sent.refs[tgt[0]]
+    lows = sent.lows
+    k = ref.j + (1 if ref.possessive else 0)
+    while k < len(lows) and k < ref.j + 4:
+        if lows[k] in _ABSTRACT:
+            return True
+        if lows[k] != "'s" and (not (lows[k].isalpha() and lows[k] not in F.PREPOSITIONS) or lows[k] in ("and", "or")):
+            return False
+        k += 1
+    return False
+
+
 def _relative_antecedent(sent: F.Sent, src: list[int]) -> list[int]:
     """The object of an object relative clause: in "Cyprus, which Turkey does not recognize" the
     verb's object is the actor before ", which"."""
@@ -379,6 +416,26 @@ def _relative_antecedent(sent: F.Sent, src: list[int]) -> list[int]:
     if k >= 2 and lows[k] in ("which", "whom") and lows[k - 1] == "," and sent.ref_at[k - 2] >= 0:
         return [sent.ref_at[k - 2]]
     return []
+
+
+_TITLE_HEADS = frozenset({"minister", "ministry", "ministers", "representative", "secretary", "commission",
+                          "commissioner", "organization", "organisation", "department", "office", "agency",
+                          "council", "committee", "bank", "authority", "board", "bureau", "union", "zone",
+                          "area", "association", "institute", "corporation", "corp", "company", "party"})
+
+
+def _in_title(sent: F.Sent, i: int) -> bool:
+    """A capitalised trigger word inside a proper name: "Foreign Trade Minister Michel Noir",
+    "the Trade Representative", "Defence Cooperation Agency"."""
+    tok = sent.tokens[i]
+    if not tok.text[:1].isupper() or sent.tokens[i - 1].text in (".", '"', ":"):
+        return False
+    k = i + 1
+    while k < len(sent.tokens) and k <= i + 3 and sent.tokens[k].text[:1].isupper():
+        if sent.lows[k] in _TITLE_HEADS:
+            return True
+        k += 1
+    return False
 
 
 def _instrument(sent: F.Sent, i: int) -> bool:
