@@ -119,6 +119,8 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
             continue
         if frame == "noun" and i in quoted:
             continue  # "the enemy of my enemy is my friend": a saying, not a tie between the actors around it
+        if lows[i] == "back" and frame == "verb" and i > 0 and _adverbial_back(sent, i):
+            continue  # "invited back", "hit back", "pulled back": an adverb, not "to back"
         if frame in ("verb", "verb_rev", "transfer") and not trig.pattern.startswith("N:") and _after_determiner(lows, i) and not (
                 i >= 1 and sent.ref_at[i - 1] >= 0 and lows[i - 1] != "'s"):
             continue  # "the air strike", "a visit": a noun here, not a verb
@@ -244,8 +246,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             return [], 0.0  # "would fight the Japanese government's attempt", "attacked Iran's policy"
         if prep == "between" and len(tgt) >= 2 and symmetric:
             return _within(tgt), 0.9
-        if not tgt and symmetric and len(src) >= 2:
-            return _within(src), 0.9
+        if not tgt and symmetric and len(src) >= 2 and frame != "transfer":
+            return _within(src), 0.9  # "X and Y signed a pact"; but "X and Y sold cars" is no trade between them
         return _pairs(src, tgt), 1.0
     if frame in ("noun", "noun_rev"):
         mod = F.modifier(sent, i)
@@ -436,6 +438,19 @@ def _in_title(sent: F.Sent, i: int) -> bool:
             return True
         k += 1
     return False
+
+
+_MOTION = frozenset({"came", "come", "comes", "went", "go", "goes", "got", "get", "gets", "hit", "hits", "fought",
+                     "fight", "fights", "struck", "strike", "strikes", "brought", "bring", "brings", "step",
+                     "steps", "way", "turn", "turns", "look", "looks", "roll", "rolls", "scale", "scaled",
+                     "cut", "cuts", "pay", "paid", "send", "sent", "write", "wrote", "call", "calls", "hold",
+                     "held", "set", "sets", "put", "puts", "took", "take", "takes", "gave", "give", "gives",
+                     "far", "years", "months", "weeks", "days", "ago", "date", "dating", "dates"})
+
+
+def _adverbial_back(sent: F.Sent, i: int) -> bool:
+    prev = sent.lows[i - 1]
+    return sent.ref_at[i - 1] < 0 and (prev in _MOTION or (prev.endswith("ed") and prev not in ("backed",)))
 
 
 def _instrument(sent: F.Sent, i: int) -> bool:
