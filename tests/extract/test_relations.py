@@ -121,6 +121,15 @@ CASES = [
     ("Hezbollah is Iran's proxy in Lebanon.", ("IRN", "support", "HEZBOLLAH", "asserted")),
     ("Moscow is Minsk's main patron.", ("RUS", "support", "BLR", "asserted")),
     ("Uganda sent troops to fight alongside the Somali army.", ("UGA", "military_cooperation", "SOM", "asserted")),
+    # headlines, bare ambiguous names as subjects, settled disputes, mutual accusations, fire exchanged
+    ("Israel, UAE sign normalization deal.", ("ARE", "diplomatic_upgrade", "ISR", "asserted")),
+    ("Egypt, Sudan hold joint air force drills.", ("EGY", "military_cooperation", "SDN", "asserted")),
+    ("Chad expelled the German ambassador in April.", ("DEU", "diplomatic_downgrade", "TCD", "asserted")),
+    ("Jordan condemned Israel's raid on the mosque.", ("JOR", "criticism", "ISR", "asserted")),
+    ("Argentina and Chile settled their border dispute in 1984.", ("ARG", "agreement", "CHL", "asserted")),
+    ("Bangladesh and Myanmar traded accusations over the refugee crisis.", ("MMR", "criticism", "BGD", "asserted")),
+    ("Pakistan and Afghanistan exchanged fire at the border crossing.", ("AFG", "armed_conflict", "PAK", "asserted")),
+    ("Kenya and Ethiopia signed a security cooperation agreement.", ("ETH", "military_cooperation", "KEN", "asserted")),
     # sanctions as restrictions
     ("Washington announced new restrictions on exports to Iran.", ("USA", "sanction", "IRN", "asserted")),
 ]
@@ -137,6 +146,7 @@ NOTHING = [
     "The Turkish lira fell against the dollar while Japanese stocks rose.",
     "Iranian Azeris celebrated in Tabriz as Armenian civilians left.",
     "Michael Jordan visited Georgia Tech in Atlanta.",
+    "Chad Smith praised Georgia's governor for the budget.",
     "The Washington Post interviewed Russian and Ukrainian refugees.",
     # an adjective after an infinitive is no verb of its own
     "Ankara agreed to guard captured Islamic State fighters.",
@@ -334,3 +344,7 @@ def test_precision_on_business_and_metaphor(text: str) -> None:
                             "support", "consultation") for k in found), found
     assert not any(k[1] == "trade" and k[0] in ("DEU", "GBR") and k[2] in ("DEU", "GBR") for k in found), found
     assert ("JPN", "trade", "TWN", "possible") not in found and ("JPN", "trade", "TWN", "asserted") not in found
+
+
+def test_a_settled_dispute_is_no_hostility() -> None:
+    assert not any(k[1] == "hostility" for k in keys("Argentina and Chile settled their border dispute in 1984."))

@@ -125,14 +125,24 @@ def group(sent: Sent, r: int) -> list[int]:
         else:
             break
     if len(members) > 1:
-        # "X, Y" without "and"/"or" is an apposition or a fronted phrase, not a list.
+        # "X, Y" without "and"/"or" is an apposition or a fronted phrase, not a list -- except in a
+        # headline: "Israel, UAE sign normalisation deal".
         lo = sent.refs[members[0]].i
         hi = sent.refs[members[-1]].j
         if not any(w in ("and", "or") for w in lows[lo:hi]) and not all(
             sent.refs[m].kind in ("coref", "event") for m in members
-        ):
+        ) and not _headline_pair(sent, members):
             return [r]
     return members
+
+
+def _headline_pair(sent: Sent, members: list[int]) -> bool:
+    """Two names opening a sentence, joined by a bare comma, then a lowercase verb."""
+    refs = [sent.refs[m] for m in members]
+    if refs[0].i != 0 or any(r.kind not in ("name", "capital") for r in refs):
+        return False
+    nxt = refs[-1].j
+    return nxt < len(sent.tokens) and sent.tokens[nxt].text.isalpha() and sent.tokens[nxt].text.islower()
 
 
 def _np_head(sent: Sent, r: int) -> int:

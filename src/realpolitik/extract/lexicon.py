@@ -24,7 +24,9 @@ Optional fields: ``preps`` (prepositions that may introduce the target), ``only_
 is the target: "Turkey is under EU sanctions"), ``target: "modifier"`` (the noun's possessor or
 adjective is the target and the clause subject the source: "X is Y's main arms supplier"),
 ``reverse`` (a transfer whose subject receives, from the actor after one of ``preps``: "X
-relies on Y for arms"), ``keep_inside`` (the trigger also reads its own relation inside a longer match of another type
+relies on Y for arms"), ``hides`` (no other match survives inside this one: "settled their border dispute" is no
+dispute), ``mutual`` (a group subject acts on each other both ways: "X and Y traded
+accusations"), ``keep_inside`` (the trigger also reads its own relation inside a longer match of another type
 that starts with it: "brokered" in "brokered a truce between X and Y" is mediation as well as the
 truce's agreement), ``source: "clause_subject"`` (the first actor
 of the clause is the source, past any object: "US troops fight ISIS in cooperation with Iraq"),
@@ -68,6 +70,8 @@ class Trigger:
     target_is_modifier: bool = False
     keep_inside: bool = False
     reverse: bool = False
+    hides: bool = False
+    mutual: bool = False
 
 
 @dataclass(slots=True)
@@ -235,6 +239,8 @@ def load_lexicon() -> Lexicon:
                 target_is_modifier=d.get("target") == "modifier",
                 keep_inside=bool(d.get("keep_inside", False)),
                 reverse=bool(d.get("reverse", False)),
+                hides=bool(d.get("hides", False)),
+                mutual=bool(d.get("mutual", False)),
                 source_is_clause_subject=d.get("source") == "clause_subject",
             )
             lex.triggers.append(trig)

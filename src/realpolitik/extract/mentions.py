@@ -66,6 +66,10 @@ def _choose(
     # An ambiguous capital ("Washington") counts unless it opens or ends a longer name
     # ("George Washington", "Washington Post"); an ambiguous name needs the actor named plainly too.
     pool = unambiguous or [e for e in actors if e.actor in firm or e.kind in ("capital", "metonym")]
+    if not pool and _acts_as_subject(text, h.start, h.end):
+        # "Chad expelled the German ambassador", "Jordan condemned the raid": a bare name that is
+        # the subject of a finite verb, with no first name or surname glued on, is the state.
+        pool = [e for e in actors if e.kind == "name"]
     if not pool:
         return None
     entry = pool[0]
@@ -111,6 +115,18 @@ def _days_before(date: str, days: int) -> str | None:
     except ValueError:
         return None
     return (d - dt.timedelta(days=days)).isoformat() if d else None
+
+
+_VERB_AFTER = re.compile(r"\s+(?:has|had|have|is|was|will|would|said|says|also|on\s+\w+day)?\s*[a-z]+(?:ed|es)\b"
+                         r"|\s+(?:has|had|will|would|said|says|is|was)\b")
+
+
+def _acts_as_subject(text: str, start: int, end: int) -> bool:
+    """The span is followed by a finite verb ("Chad expelled", "Jordan has condemned") and glued
+    to no other capitalised word."""
+    if _inside_longer_name(text, start, end) or text[end : end + 2] == "'s":
+        return False
+    return bool(_VERB_AFTER.match(text, end))
 
 
 def _inside_longer_name(text: str, start: int, end: int, *, after_only: bool = False) -> bool:

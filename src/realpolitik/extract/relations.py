@@ -61,17 +61,17 @@ def match_triggers(sent: F.Sent, lex: Lexicon) -> list[tuple[Trigger, int, int]]
         # Inside a longer match of its type, or of a compound noun that specialises it ("military
         # aid" is arms supply, not aid); overlapping a longer one of its type (one event, read
         # once). A verb's own reading, or its object's, survives a verb phrase of another type:
-        # "brokered a truce" is mediation and agreement, "signed a defence pact" agreement and
-        # military cooperation.
+        # "brokered a truce" is mediation and agreement, "signed a defence pact" (or "a security
+        # cooperation agreement") agreement and military cooperation.
         if any(len(span) < len(c) and (
-                (span <= c and (t == trig.type or f in ("noun", "noun_rev", "origin")
+                (span <= c and (t == trig.type or f in ("noun", "noun_rev", "origin") or h
                                 or not ((i == min(c) and trig.keep_inside)
-                                        or (j - 1 == max(c) and trig.frame == "noun" and trig.weight >= 1))))
+                                        or (j - 1 >= max(c) - 1 and trig.frame == "noun" and trig.weight >= 1))))
                 or (span & c and t == trig.type))
-               for c, t, f in covered):
+               for c, t, f, h in covered):
             continue
         kept.append((trig, i, j))
-        covered.append((span, trig.type, trig.frame))
+        covered.append((span, trig.type, trig.frame, trig.hides))
     del n
     return kept
 
@@ -246,6 +246,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             return [], 0.0  # "would fight the Japanese government's attempt", "attacked Iran's policy"
         if prep == "between" and len(tgt) >= 2 and symmetric:
             return _within(tgt), 0.9
+        if not tgt and trig.mutual and len(src) >= 2:
+            return [(a, b) for a in src for b in src if a != b], 0.9  # "X and Y traded accusations"
         if not tgt and symmetric and len(src) >= 2 and frame != "transfer":
             return _within(src), 0.9  # "X and Y signed a pact"; but "X and Y sold cars" is no trade between them
         return _pairs(src, tgt), 1.0
