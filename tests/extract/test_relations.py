@@ -258,7 +258,9 @@ def test_weekdays_and_undated_events_take_the_report_date() -> None:
     sanction = next(r for r in rels if r.relation == "sanction")
     assert sanction.date == "2019-10-25" and sanction.date_source == "text"
     criticism = next(r for r in rels if r.relation == "criticism")
-    assert criticism.date == "2019-10-28" and criticism.date_source == "document"
+    assert criticism.date == "2019-10-25" and criticism.date_source == "context"  # the day just named
+    (alone,) = [r for r in extract("Merkel criticized Russia.", date="2019-10-28") if r.relation == "criticism"]
+    assert alone.date == "2019-10-28" and alone.date_source == "document"
     # A state of affairs gets no date from the report.
     (ally,) = [r for r in extract("Serbia is a close ally of Russia.", date="2019-10-28") if r.relation == "alignment"]
     assert ally.date is None
@@ -348,3 +350,13 @@ def test_precision_on_business_and_metaphor(text: str) -> None:
 
 def test_a_settled_dispute_is_no_hostility() -> None:
     assert not any(k[1] == "hostility" for k in keys("Argentina and Chile settled their border dispute in 1984."))
+
+
+def test_undated_events_take_the_day_the_report_last_named() -> None:
+    text = ("On Wednesday, the foreign ministers of Greece and Egypt met in Cairo. "
+            "In a press release issued the following day, Turkey denounced Greece. "
+            "Ankara also criticized Egypt.")
+    rels = {(r.source, r.relation, r.target): r for r in extract(text, date="2020-01-11")}
+    assert rels[("TUR", "criticism", "GRC")].date == "2020-01-09"
+    assert rels[("TUR", "criticism", "EGY")].date == "2020-01-09"
+    assert rels[("TUR", "criticism", "EGY")].date_source == "context"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 MONTHS = {
     m: i
@@ -36,6 +37,8 @@ _PATTERNS = [
     ("last", re.compile(r"\b(last|this|next)\s+(year|month|week|spring|summer|fall|autumn|winter)\b", re.I)),
     ("inmonth", re.compile(r"\b(?:in|since|until|by|during|from|early|late|mid-?)\s+" + _MON + r"(?![\w.]*\s+\d)")),
     ("rel", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(day|week|month|year)s?\s+(later|after|afterwards|prior|earlier|before|ago)\b", re.I)),
+    ("nextday", re.compile(r"\b(?:the\s+)?(?:(following|next|previous|preceding)\s+day|day\s+(after|before))\b",
+                           re.I)),
     ("following", re.compile(r"\b(?:the\s+)?(following|next|previous|preceding)\s+(year|month)\b", re.I)),
     ("earlier", re.compile(r"\b(earlier|later)\s+(?:in\s+)?(?:that\s+|this\s+|the\s+)?(?:same\s+)?(month|year)\b", re.I)),
 ]
@@ -62,8 +65,13 @@ def _parts(iso: str | None) -> tuple[int | None, int | None, int | None]:
     return bits[0], bits[1], bits[2]
 
 
-def find_dates(sentence: str, offset: int, doc_date: str | None, anchor: str | None) -> list[DateMention]:
-    """All date mentions of a sentence; ``anchor`` is the last absolute date seen before it.
+def find_dates(sentence: str, offset: int, doc_date: str | None, anchor: str | None,
+               day_anchor: str | None = None) -> list[DateMention]:
+    """All date mentions of a sentence; ``anchor`` is the last absolute date seen before it,
+    ``day_anchor`` the last day named ("the following day" counts from it, else from the report).
+
+    >>> [d.value for d in find_dates("The next day, it left.", 0, "2020-01-10", None, "2020-01-08")]
+    ['2020-01-09']
 
     >>> [d.value for d in find_dates("On Oct. 1, 2020, it left a month prior.", 0, None, None)]
     ['2020-10-01', '2020-09']
@@ -80,7 +88,8 @@ def find_dates(sentence: str, offset: int, doc_date: str | None, anchor: str | N
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            value = _value(kind, m, dy, dm, doc_date, anchor, found)
+            value = _value(kind, m, dy, dm, doc_date, anchor, found) if kind != "nextday" else \
+                _next_day(m, day_anchor or (doc_date if doc_date and len(doc_date) == 10 else None))
             if value is None:
                 continue
             taken.append((s, e))
@@ -175,6 +184,18 @@ def _value(kind, m, dy, dm, doc_date, anchor, found) -> str | None:  # noqa: ANN
             return None
         return f"{base_y:04d}" if unit == "year" or not base_m else f"{base_y:04d}-{base_m:02d}"
     return None
+
+
+def _next_day(m: re.Match, base: str | None) -> str | None:
+    """"the following day", "the day before": one day from the last day named."""
+    if not base or len(base) != 10:
+        return None
+    way = (m.group(1) or m.group(2) or "").lower()
+    step = 1 if way in ("following", "next", "after") else -1
+    try:
+        return (date.fromisoformat(base) + timedelta(days=step)).isoformat()
+    except ValueError:
+        return None
 
 
 def _mon(text: str) -> str:

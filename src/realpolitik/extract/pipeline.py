@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date as date_cls
 
 from ..knowledge import Knowledge, cached_knowledge
 from ..model import Document, Extraction, Mention, Relation, Sentence
@@ -48,6 +49,7 @@ class _DocState:
     attacker: str | None = None  # source of the last asserted armed_conflict
     pact: tuple[str, str] | None = None  # parties of the last asserted agreement
     proposer: str | None = None  # who last called for, proposed or urged something
+    day_anchor: str | None = None  # the last day named, in the fortnight before the report
     meeting: tuple[str, ...] = ()  # participants of the last meeting, summit or talks
     last_person: str | None = None  # actor of the first person (official, learned) of the last sentence naming one
 
@@ -96,7 +98,8 @@ class Extractor:
         if not mentions and not cues:
             return []
         has_digit = _DIGIT.search(stext) is not None
-        dates = find_dates(stext, s, doc.date, state.anchor) if has_digit or _has_date_word(stext) else []
+        dates = (find_dates(stext, s, doc.date, state.anchor, state.day_anchor)
+                 if has_digit or _has_date_word(stext) else [])
         tokens = tokenize(stext, s)
         refs = _refs(tokens, mentions)
         refs = self._add_coref(tokens, refs, cues, s, state)
@@ -120,8 +123,10 @@ class Extractor:
             date = _nearest(dates, a)
             date_source = "text" if date else "none"
             if date is None and doc.date and c.type in EVENT_TYPES and c.modality == "asserted":
-                # A news report's undated event ("Merkel demanded an explanation") is the day's news.
-                date, date_source = doc.date, "document"
+                # A news report's undated event ("Merkel demanded an explanation") is the news of the
+                # day the report last named ("On Wednesday, ..."), else of the report's own date.
+                date, date_source = (state.day_anchor, "context") if _recent(state.day_anchor, doc.date) \
+                    else (doc.date, "document")
             qty = None
             if c.type in QUANTITY_TYPES and quantities:
                 q = min(quantities, key=lambda q: abs(q.start - a))
@@ -149,6 +154,8 @@ class Extractor:
         for d in dates:
             if d.absolute:
                 state.anchor = d.value
+            if len(d.value) == 10 and _recent(d.value, doc.date):
+                state.day_anchor = d.value
         # The sentence's topic for "it"/"the country" next: a main verb's subject outranks a noun's.
         verbal = [c.source for c in cands if c.modality == "asserted" and c.frame in ("verb", "transfer", "verb_rev")]
         self._remember(refs, state, out, verbal[0] if verbal else None)
@@ -338,6 +345,17 @@ def _expand_meeting(cands: list[Candidate], participants: tuple[str, ...]) -> li
 
 _PROPOSE = frozenset({"proposed", "proposes", "suggested", "suggests", "urged", "urges", "floated", "unveiled",
                       "launched", "initiated", "appealed"})
+
+
+def _recent(day: str | None, doc_date: str | None) -> bool:
+    """``day`` falls in the fortnight up to the report's date (the news the report is about)."""
+    if not day or not doc_date or len(day) != 10 or len(doc_date) < 10:
+        return False
+    try:
+        gap = (date_cls.fromisoformat(doc_date[:10]) - date_cls.fromisoformat(day)).days
+    except ValueError:
+        return False
+    return 0 <= gap <= 14
 
 
 def _proposer(sent: F.Sent) -> str | None:
