@@ -485,7 +485,7 @@ function evidenceItem(ev) {
     h("blockquote", { class: "evidence" }, ev.evidence),
     h("span", { class: "cite" },
       h("a", { href: docHref(ev.doc, ev.span) }, ev.doc),
-      ev.date ? ` · ${ev.date}${ev.date_source === "document" ? " (document date)" : ""}` : " · undated",
+      ev.date ? ` · ${ev.date}${ev.date_source === "document" ? " (document date)" : ev.date_source === "context" ? " (date from context)" : ""}` : " · undated",
       ev.quantity ? ` · ${ev.quantity.text}` : "",
       ev.modality && ev.modality !== "asserted" ? ` · ${ev.modality}` : ""),
   );
