@@ -12,7 +12,7 @@ from realpolitik.model import Document, Extraction, Outcome, Quantity, Relation
 from realpolitik.settings import Settings
 from realpolitik.store import Store
 
-SEEDS = Path("/work/shared/corpus/seeds")
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
 
 
 def rel(doc: str, source: str, relation: str, target: str, evidence: str, *, modality: str = "asserted",

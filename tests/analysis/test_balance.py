@@ -23,7 +23,7 @@ from realpolitik.analysis.balance import (
 from realpolitik.analysis.signed_io import combine_signed_edges, read_signed_edgelist
 from realpolitik.errors import UsageError
 
-HIGHLAND = Path("/work/shared/data/signed/highland_tribes.csv")
+HIGHLAND = Path(__file__).resolve().parents[1] / "data" / "highland_tribes.csv"
 
 
 def signed(edges, *, weights=None) -> nx.Graph:

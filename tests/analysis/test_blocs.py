@@ -13,7 +13,7 @@ from realpolitik.errors import UsageError
 
 from .conftest import rel, store_of
 
-HIGHLAND = Path("/work/shared/data/signed/highland_tribes.csv")
+HIGHLAND = Path(__file__).resolve().parents[1] / "data" / "highland_tribes.csv"
 
 
 def signed(*edges: tuple[str, str, int, float]) -> nx.Graph:

@@ -11,7 +11,7 @@ from realpolitik.errors import UsageError
 from realpolitik.evaluate import load_records, render, score
 from realpolitik.ontology import RELATION_TYPES, relation_key
 
-SEEDS = Path("/work/shared/gold/seeds.jsonl")
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds.jsonl"
 
 
 def rec(doc, source, relation, target, modality="asserted", *, date=None, optional=None, evidence=""):

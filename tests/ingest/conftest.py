@@ -13,7 +13,7 @@ import pytest
 
 from realpolitik.settings import Settings
 
-SEEDS = Path("/work/shared/corpus/seeds")
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
 
 
 @dataclass

@@ -7,7 +7,7 @@ import pytest
 from realpolitik.errors import UsageError
 from realpolitik.ingest.meta import load_meta, normalise_date
 
-WIKINEWS_META = Path("/work/shared/corpus/dev-wikinews/meta.jsonl")
+WIKINEWS_META = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev-wikinews" / "meta.jsonl"
 
 
 def test_load_meta_keys_by_id_and_normalises_dates(tmp_path: Path) -> None:
