@@ -44,6 +44,29 @@ _PATTERNS = [
 ]
 
 
+# A pattern runs only on a sentence holding a literal it cannot match without: a month for the
+# month patterns, "19"/"20" for years, "day" for weekdays; the re.I patterns' words are looked
+# for in the lower-cased sentence.
+_MONTH_NAMES = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_KINDS = frozenset({"mdy", "dmy", "my", "md", "inmonth"})
+_NEEDS_CASED = {"y": ("19", "20"), "weekday": ("day",)}
+_NEEDS_LOWER = {
+    "last": ("last", "this", "next"),
+    "rel": ("later", "after", "prior", "earlier", "before", "ago"),
+    "nextday": ("day",),
+    "following": ("following", "next", "previous", "preceding"),
+    "earlier": ("earlier", "later"),
+}
+
+
+def _may_match(kind: str, sentence: str, low: str, has_month: bool) -> bool:
+    if kind in _MONTH_KINDS:
+        return has_month
+    if kind in _NEEDS_CASED:
+        return any(w in sentence for w in _NEEDS_CASED[kind])
+    return any(w in low for w in _NEEDS_LOWER[kind])
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     start: int
@@ -83,7 +106,11 @@ def find_dates(sentence: str, offset: int, doc_date: str | None, anchor: str | N
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     dy, dm, _dd = _parts(doc_date)
+    low = sentence.lower()
+    has_month = _MONTH_NAMES.search(sentence) is not None
     for kind, rx in _PATTERNS:
+        if not _may_match(kind, sentence, low, has_month):
+            continue
         for m in rx.finditer(sentence):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

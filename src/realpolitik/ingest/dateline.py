@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from dateutil import parser as dateutil_parser
-
 __all__ = ["find_dateline_date"]
 
 _HEAD_CHARS = 200
@@ -76,6 +74,8 @@ def _to_iso(match: re.Match[str], year_hint: int | None) -> str | None:
     has_year = bool(match.group("dmy") or match.group("mdy") or match.group("my") or match.group("iso"))
     if not has_year and year_hint is None:
         return None
+    from dateutil import parser as dateutil_parser  # here: most texts have no dateline to parse
+
     default = datetime(year_hint or 2000, 1, 1)
     try:
         parsed = dateutil_parser.parse(span, default=default, fuzzy=False)

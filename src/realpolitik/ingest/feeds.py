@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
-
-import feedparser
-import httpx
 
 from realpolitik.errors import FetchError
 from realpolitik.ingest.fetch import FEED_TYPES, PAGE_TYPES, fetch
 from realpolitik.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["FeedEntry", "read_feed", "parse_feed"]
 
@@ -43,6 +44,8 @@ def parse_feed(body: bytes, *, base_url: str, content_type: str | None = None) -
 
     Raises :class:`FetchError` if the bytes are not a feed.
     """
+    import feedparser  # here, not at the top: only feeds need it, and it is slow to load
+
     headers = {"content-location": base_url}
     if content_type:
         headers["content-type"] = content_type

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from realpolitik.errors import FetchError
 from realpolitik.settings import Settings
+
+if TYPE_CHECKING:  # imported where used: a batch of local files never loads httpx
+    import httpx
 
 __all__ = ["Fetched", "fetch", "PAGE_TYPES", "FEED_TYPES", "make_client"]
 
@@ -39,6 +41,8 @@ class Fetched:
 
 def make_client(settings: Settings) -> httpx.Client:
     """The client :func:`fetch` uses when none is given: the settings' timeout and user agent."""
+    import httpx
+
     return httpx.Client(
         timeout=settings.fetch_timeout,
         headers={"User-Agent": settings.user_agent},
@@ -88,6 +92,8 @@ def fetch(
     feeds). A response without a content type is let through for the gate to sniff. Error
     messages are short reasons ("HTTP 404 Not Found"); the caller knows the URL.
     """
+    import httpx
+
     _check_scheme(url, url)
     own_client = client is None
     http = make_client(settings) if client is None else client

@@ -55,8 +55,18 @@ def size_reason(size: int, limit: int) -> str:
 
 
 def _suffix(origin: str) -> str:
+    """The lower-cased suffix of a path or URL, as ``PurePosixPath(...).suffix`` gives it.
+
+    >>> _suffix("news/Article.HTML"), _suffix("https://x.org/a/page.htm?id=3"), _suffix("a/.hidden")
+    ('.html', '.htm', '')
+    """
     path = urlsplit(origin).path if "://" in origin else origin
-    return PurePosixPath(path.replace("\\", "/")).suffix.lower()
+    path = path.replace("\\", "/")
+    name = path.rpartition("/")[2]
+    if name in ("", ".", ".."):  # a directory-like ending: pathlib normalises those
+        return PurePosixPath(path).suffix.lower()
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def _is_html(text: str, *, content_type: str | None, origin: str) -> bool:

@@ -12,10 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html
-import trafilatura
-from lxml import etree
-
 __all__ = ["HtmlPage", "html_to_text", "looks_like_html"]
 
 log = logging.getLogger(__name__)
@@ -83,6 +79,9 @@ def _blocks_text(body: Any) -> str:
 
 def _parse(html: str) -> Any:
     """lxml's tolerant parse, or None; an XML declaration in a str would make lxml refuse it."""
+    import lxml.html  # here, not at the top: plain-text batches never pay for loading it
+    from lxml import etree
+
     try:
         return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (etree.ParserError, ValueError):
@@ -126,6 +125,8 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlPage:
     >>> page.text, page.title
     ('Iran and Iraq met.', 'T')
     """
+    import trafilatura  # here, not at the top: it takes 0.1 s to load, and plain text never needs it
+
     document = None
     try:
         document = trafilatura.bare_extraction(

@@ -47,10 +47,32 @@ _OTHERS: dict[str, frozenset[str]] = {
     }.items()
 }
 
+_FOREIGN = frozenset().union(*_OTHERS.values())  # any of the other languages' words
+
 _WORD = re.compile(r"[^\W\d_]+")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # letters of other scripts than Latin
 _DIACRITIC_WORD = re.compile(r"[\u00c0-\u024f]")
 _MAX_WORDS = 400  # the head of a document decides: the vote is stable long before that
+_FIRST_CHARS = _MAX_WORDS * 8  # usually holds 400 words (a word and its space average 6 characters in news)
+# In ASCII text _WORD's words are the runs of letters: every other character made a space, a split
+# finds them three times faster than the regex.
+_ASCII_NON_LETTERS = str.maketrans({c: " " for c in range(128) if not chr(c).isalpha()})
+
+
+def _votes(words: list[str], vocabulary: frozenset[str]) -> int:
+    """How many of ``words`` are in ``vocabulary``."""
+    return sum(map(vocabulary.__contains__, words))
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``.
+
+    >>> _words("u.s. trade, 2024's o'neill"), _words("café au lait")
+    (['u', 's', 'trade', 's', 'o', 'neill'], ['café', 'au', 'lait'])
+    """
+    if text.isascii():
+        return text.translate(_ASCII_NON_LETTERS).split()
+    return _WORD.findall(text)
 
 
 def is_english(text: str) -> bool:
@@ -61,15 +83,24 @@ def is_english(text: str) -> bool:
     >>> is_english("La France et l'Allemagne ont signé un accord sur le gaz avec la Russie.")
     False
     """
-    words = _WORD.findall(text[: _MAX_WORDS * 12].lower())[:_MAX_WORDS]
+    sample = text[: _MAX_WORDS * 12].lower()
+    words = _words(sample[:_FIRST_CHARS])
+    # More than 400 words in the first characters: the first 400 are whole, the rest is not needed.
+    if len(words) <= _MAX_WORDS and len(sample) > _FIRST_CHARS:
+        words = _words(sample)
+    del words[_MAX_WORDS:]
     if not words:
         return False
-    letters = sum(len(w) for w in words)
-    latin = len(_LATIN.findall(" ".join(words)))
-    if latin < letters * 0.5:
-        return False  # Cyrillic, Arabic, Chinese...: another script dominates
-    english = sum(1 for w in words if w in _ENGLISH)
-    foreign = max(sum(1 for w in words if w in vocab) for vocab in _OTHERS.values())
+    if not sample.isascii():  # an ASCII sample is all Latin letters
+        letters = sum(map(len, words))
+        latin = letters - len(_NON_LATIN_LETTER.findall(" ".join(words)))
+        if latin < letters * 0.5:
+            return False  # Cyrillic, Arabic, Chinese...: another script dominates
+    english = _votes(words, _ENGLISH)
+    # No language can have more votes than all of them together: most texts stop here.
+    foreign = _votes(words, _FOREIGN)
+    if foreign >= 3 and foreign > 1.5 * english:
+        foreign = max(_votes(words, vocab) for vocab in _OTHERS.values())
     if foreign >= 3 and foreign > 1.5 * english:
         return False
     # A Latin-script language without a list (Polish, Turkish, Czech...): diacritics everywhere

@@ -14,8 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from dateutil import parser as dateutil_parser
-
 from realpolitik.errors import UsageError
 
 __all__ = ["load_meta", "normalise_date"]
@@ -38,6 +36,8 @@ def normalise_date(value: str) -> str:
         year, month, day = match.groups()
         date(int(year), int(month or 1), int(day or 1))  # validates, raises ValueError
         return "-".join(part for part in (year, month, day) if part)
+    from dateutil import parser as dateutil_parser  # here: ISO dates, the usual case, do without
+
     # Parsing twice with different defaults shows which parts the text really gave.
     try:
         one = dateutil_parser.parse(value, default=datetime(1904, 1, 1))

@@ -16,9 +16,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
-
-import httpx
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from realpolitik.errors import FetchError, InputRejected, UsageError
 from realpolitik.ingest.feeds import read_feed
@@ -26,6 +24,9 @@ from realpolitik.ingest.fetch import fetch, make_client
 from realpolitik.ingest.gate import HTML_SUFFIXES, TEXT_SUFFIXES, admit, size_reason
 from realpolitik.model import Document, Skip
 from realpolitik.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["SUFFIXES", "iter_documents"]
 
@@ -172,10 +173,22 @@ def _read_file(item: _Item, settings: Settings) -> Document | Skip:
         assert skip is not None
         return skip
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             return Skip(item.origin, "not a regular file")
-        raw = handle.read(settings.max_bytes + 1)  # never more than the limit into memory
+        raw = _read_at_most(handle, settings.max_bytes + 1, info.st_size)  # never more than the limit
     return _admit(raw, item, settings)
+
+
+def _read_at_most(handle: BinaryIO, limit: int, size: int) -> bytes:
+    """The first ``limit`` bytes of ``handle`` (all of them if fewer), asking first for the
+    ``size`` the file had when opened: ``read(limit)`` would allocate ``limit`` bytes for each
+    small file."""
+    first = min(limit, size + 1)
+    raw = handle.read(first)
+    if len(raw) == first < limit:  # the file grew since: read on, up to the limit
+        raw += handle.read(limit - first)
+    return raw
 
 
 def _admit(raw: bytes, item: _Item, settings: Settings, content_type: str | None = None) -> Document | Skip:

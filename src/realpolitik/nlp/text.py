@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, repeat
+from typing import NamedTuple
 
 
 @lru_cache(maxsize=1)
@@ -33,8 +34,13 @@ def fold(text: str) -> str:
     return text.translate(_fold_table())
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token: offsets in the document, folded surface form, lower case.
+
+    A named tuple rather than a dataclass: a news corpus makes millions of them, and a tuple is
+    built in C (``tokenize`` builds a sentence's tokens in one ``map``).
+    """
+
     start: int
     end: int
     text: str  # folded surface form
@@ -51,6 +57,12 @@ _TOKEN_RE = re.compile(
 )
 
 
+# The same alternatives captured, for re.split: every non-space character starts a token, so
+# what lies between two tokens is whitespace, and the pieces' lengths give the offsets.
+_PIECES_RE = re.compile(f"({_TOKEN_RE.pattern})")
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` (already folded) with offsets shifted by ``offset``.
 
@@ -59,26 +71,42 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> [t.lower for t in tokenize("the United States' role")]
     ['the', 'united', 'states', "'s", 'role']
     """
+    pieces = _PIECES_RE.split(text)  # space, token, space, token, ..., space
+    words = pieces[1::2]
+    if not words:
+        return []
+    at = list(accumulate(map(len, pieces), initial=offset))
+    starts, ends = at[1:-1:2], at[2::2]
+    lowers = list(map(str.lower, words))
+    tokens = list(map(_new_tuple, repeat(Token), zip(starts, ends, words, lowers, strict=True)))
+    if "'" not in text:
+        return tokens
+    # Apostrophes: "'s" and "n't" split off, a lone "'" after a plural made a possessive.
     out: list[Token] = []
     append = out.append
-    for m in _TOKEN_RE.finditer(text):
-        s, e = m.span()
-        w = m.group()
-        if "'" in w and len(w) > 2:
-            low = w.lower()
+    done = 0
+    for k, w in enumerate(words):
+        if "'" not in w:
+            continue
+        out.extend(tokens[done:k])
+        done = k + 1
+        s, e = starts[k], ends[k]
+        if len(w) > 2:
+            low = lowers[k]
             if low.endswith("'s"):
-                append(Token(s + offset, e - 2 + offset, w[:-2], low[:-2]))
-                append(Token(e - 2 + offset, e + offset, w[-2:], "'s"))
+                append(Token(s, e - 2, w[:-2], low[:-2]))
+                append(Token(e - 2, e, w[-2:], "'s"))
                 continue
             if low.endswith("n't"):
-                append(Token(s + offset, e - 3 + offset, w[:-3], low[:-3]))
-                append(Token(e - 3 + offset, e + offset, w[-3:], "n't"))
+                append(Token(s, e - 3, w[:-3], low[:-3]))
+                append(Token(e - 3, e, w[-3:], "n't"))
                 continue
-        if w == "'" and out and out[-1].end == s + offset and out[-1].lower.endswith("s") and (
-                e == len(text) or text[e].isspace()):
-            append(Token(s + offset, e + offset, w, "'s"))  # "the United States' killing": a possessive
+        elif w == "'" and out and out[-1].end == s and out[-1].lower.endswith("s") and (
+                e - offset == len(text) or text[e - offset].isspace()):
+            append(Token(s, e, w, "'s"))  # "the United States' killing": a possessive
             continue
-        append(Token(s + offset, e + offset, w, w.lower()))
+        append(tokens[k])
+    out.extend(tokens[done:])
     return out
 
 
@@ -87,11 +115,17 @@ ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rep", "sen", "gov", "pres", "amb", "st", "mt", "ft", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "jr", "sr", "approx", "dept", "est", "fig", "al", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c"]
 )
 
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=\S)")
+# A sentence ends at a full stop, "!" or "?" (closing quotes and brackets included) before a
+# capital or a figure, at a blank line, and at a line break before text. Written to open with the
+# class of its first character, so that re skips every other character in C.
+_BOUNDARY_RE = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|(?<=\n)(?:\s*\n|(?=\S)))"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
+    """A sentence's offsets."""
+
     start: int
     end: int
 
@@ -106,32 +140,36 @@ def split_sentences(text: str) -> list[Span]:
     >>> [t[s.start:s.end] for s in split_sentences(t)]
     ['Gen. Smith met Dr. Lee in the U.S. on Monday.', 'They agreed.', 'Next line']
     """
-    spans: list[Span] = []
+    ends: list[int] = []
     start = 0
-    n = len(text)
     for m in _BOUNDARY_RE.finditer(text):
-        end = m.end()
-        if text[m.start()] in ".":
-            # Look at the word before the full stop.
-            j = m.start()
-            i = j
-            while i > start and (text[i - 1].isalnum() or text[i - 1] == "."):
-                i -= 1
-            word = text[i:j].lower().rstrip(".")
-            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or (
-                "." in word and len(word) <= 6
-            ):
-                continue
-        _push(spans, text, start, end)
+        j = m.start()
+        if text[j] == "." and _after_abbreviation(text, j, start):
+            continue
+        start = m.end()
+        ends.append(start)
+    ends.append(len(text))
+    spans: list[Span] = []
+    append = spans.append
+    start = 0
+    for end in ends:
+        # The span between two boundaries, without the spaces around it.
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            append(Span(s, e))
         start = end
-    _push(spans, text, start, n)
     return spans
 
 
-def _push(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
+def _after_abbreviation(text: str, j: int, start: int) -> bool:
+    """Whether the full stop at ``j`` follows a known abbreviation or an initial (the word is
+    looked for back to ``start``, where the sentence began)."""
+    i = j
+    while i > start and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:j].lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or ("." in word and len(word) <= 6)

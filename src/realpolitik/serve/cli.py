@@ -99,20 +99,22 @@ def extract(
 ) -> None:
     """Extract relations from documents and print them (no store needed)."""
     settings = _settings(jobs=jobs, max_bytes=max_bytes, actors=actors)
+    show_progress = sys.stderr.isatty()
     try:
         meta_map = load_meta(meta) if meta else None
-        items = list(iter_documents(_inputs(inputs, None), settings=settings, meta=meta_map,
-                                    stdin=sys.stdin.buffer))
+        items = iter_documents(_inputs(inputs, None), settings=settings, meta=meta_map, stdin=sys.stdin.buffer)
+        if show_progress:
+            items = list(items)  # the bar needs its total; without one, reading overlaps extraction
     except RealpolitikError as exc:
         raise _fail(str(exc)) from None
-    n_docs = sum(1 for i in items if not isinstance(i, Skip))
+    n_docs = sum(1 for i in items if not isinstance(i, Skip)) if show_progress else None
     try:
         sink = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as exc:
         raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
     errors = 0
     rows: list = []
-    progress = _progress(n_docs)
+    progress = _progress(n_docs) if show_progress else None
     task = progress.add_task("extracting", total=n_docs) if progress else None
     try:
         if progress:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -14,10 +15,31 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from .. import analysis as an
-from ..analysis.graph import edges as edge_list
-from ..analysis.signed_io import read_signed_edgelist
 from ..errors import RealpolitikError
+
+
+class _Analysis:
+    """``realpolitik.analysis``, imported on first use: ``realpolitik extract`` need not load
+    networkx and scipy."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(importlib.import_module("realpolitik.analysis"), name)
+
+
+an = _Analysis()
+
+
+def edge_list(G: Any) -> list:
+    from ..analysis.graph import edges
+
+    return edges(G)
+
+
+def read_signed_edgelist(path: Path) -> Any:
+    from ..analysis.signed_io import read_signed_edgelist as read
+
+    return read(path)
+
 
 __all__ = ["register"]
 

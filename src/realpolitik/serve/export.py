@@ -18,13 +18,13 @@ import csv
 import io
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
-from ..analysis.graph import network_dict
 from ..errors import UsageError
 from ..knowledge import cached_knowledge
+
+if TYPE_CHECKING:  # networkx is loaded by the functions that need it, not by every CLI start
+    import networkx as nx
 
 __all__ = ["FORMATS", "MEDIA_TYPES", "CSV_COLUMNS", "export", "flat_graph"]
 
@@ -73,6 +73,8 @@ def flat_graph(
 ) -> nx.Graph:
     """A copy of a network from :func:`~realpolitik.analysis.graph.build_network` whose node, edge
     and graph attributes are all scalars (what GEXF and GraphML can hold)."""
+    import networkx as nx
+
     label = _names(G, names)
     F = nx.Graph()
     for key in ("since", "until", "layer"):
@@ -100,6 +102,8 @@ def export(
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; one of: {', '.join(FORMATS)}")
     if fmt == "json":
+        from ..analysis.graph import network_dict
+
         data = network_dict(G) | {"names": _names(G, names)}
         if blocs is not None:
             data["blocs"] = {n: int(blocs.get(n, -1)) for n in sorted(G)}
@@ -112,6 +116,8 @@ def export(
         for a, b, d in F.edges(data=True):
             writer.writerow({"a": a, "b": b, "a_name": F.nodes[a]["label"], "b_name": F.nodes[b]["label"]} | d)
         return text.getvalue().encode("utf-8"), MEDIA_TYPES[fmt]
+    import networkx as nx
+
     buffer = io.BytesIO()
     if fmt == "gexf":
         nx.write_gexf(F, buffer)
