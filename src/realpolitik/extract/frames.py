@@ -14,7 +14,7 @@ frame reads the clause around its trigger the way English grammar places the rol
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..nlp.text import Token
 from .refs import Ref
@@ -64,10 +64,10 @@ class Sent:
     tokens: list[Token]
     refs: list[Ref]
     ref_at: list[int]  # token index -> index into refs, or -1
+    lows: list[str] = field(init=False, repr=False)  # lower-case tokens, read by every frame
 
-    @property
-    def lows(self) -> list[str]:
-        return [t.lower for t in self.tokens]
+    def __post_init__(self) -> None:
+        self.lows = [t.lower for t in self.tokens]
 
 
 # Words after which a noun phrase is a clause's subject: "Ethiopia and Somalia are ..." is one subject.
@@ -80,7 +80,7 @@ def group(sent: Sent, r: int) -> list[int]:
     "German Chancellor Angela Merkel and British Prime Minister Boris Johnson"."""
     r = _np_head(sent, r)
     members = [r]
-    lows = [t.lower for t in sent.tokens]
+    lows = sent.lows
     # Extend right.
     cur = r
     while True:
