@@ -75,3 +75,12 @@ def test_inflections() -> None:
     assert {"expelled", "expelling"} <= verb_forms("expel")
     assert {"normalized", "normalizing"} <= verb_forms("normalize")
     assert noun_forms("embassy") == {"embassy", "embassies"}
+
+
+def test_irregular_verbs_are_listed_once() -> None:
+    import json
+    from importlib import resources
+
+    text = resources.files("realpolitik.data").joinpath("morphology.jsonl").read_text(encoding="utf-8")
+    lemmas = [json.loads(line)["lemma"] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(lemmas) == len(set(lemmas)), sorted({x for x in lemmas if lemmas.count(x) > 1})

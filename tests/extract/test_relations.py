@@ -130,6 +130,14 @@ CASES = [
     ("Bangladesh and Myanmar traded accusations over the refugee crisis.", ("MMR", "criticism", "BGD", "asserted")),
     ("Pakistan and Afghanistan exchanged fire at the border crossing.", ("AFG", "armed_conflict", "PAK", "asserted")),
     ("Kenya and Ethiopia signed a security cooperation agreement.", ("ETH", "military_cooperation", "KEN", "asserted")),
+    # verdicts, concern, responsibility, summons, thanks for what was given
+    ('Seoul called Tokyo\'s decision "a grave mistake".', ("KOR", "criticism", "JPN", "asserted")),
+    ("Beijing hit back at Washington over the tariffs.", ("CHN", "criticism", "USA", "asserted")),
+    ("The European Union expressed concern over Turkey's drilling in Cypriot waters.", ("EU", "criticism", "TUR", "asserted")),
+    ("Canada held Iran responsible for the downing of the airliner.", ("CAN", "criticism", "IRN", "asserted")),
+    ("Russia's foreign ministry said the US sanctions were illegal.", ("RUS", "criticism", "USA", "asserted")),
+    ("The Philippines summoned China's ambassador to protest the incident.", ("PHL", "criticism", "CHN", "asserted")),
+    ("Ukraine thanked Britain for the missiles.", ("GBR", "arms_supply", "UKR", "asserted")),
     # sanctions as restrictions
     ("Washington announced new restrictions on exports to Iran.", ("USA", "sanction", "IRN", "asserted")),
 ]

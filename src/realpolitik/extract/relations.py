@@ -216,7 +216,9 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             tgt_actors = {sent.refs[t].actor for t in tgt}
             from_preps = trig.preps if trig.reverse and trig.preps else frozenset({"from"})
             # A pattern that ends with its preposition ("relies on") reads its object from there.
-            src, _ = F.prep_object(sent, j - 1 if lows[j - 1] in from_preps else j, from_preps)
+            # "thanked Britain for the missiles": a reverse verb without prepositions names the giver directly.
+            src, _ = F.prep_object(sent, j - 1 if lows[j - 1] in from_preps else j, from_preps,
+                                   direct=trig.reverse and not trig.preps)
             while src and {sent.refs[x].actor for x in src} <= tgt_actors:
                 # "imports most of its oil from X": the share's owner is the buyer, go on to "from".
                 src, _ = F.prep_object(sent, sent.refs[src[-1]].j, from_preps)
