@@ -368,3 +368,13 @@ def test_undated_events_take_the_day_the_report_last_named() -> None:
     assert rels[("TUR", "criticism", "GRC")].date == "2020-01-09"
     assert rels[("TUR", "criticism", "EGY")].date == "2020-01-09"
     assert rels[("TUR", "criticism", "EGY")].date_source == "context"
+
+
+def test_inserted_clauses_and_coordinated_verbs_keep_the_main_subject() -> None:
+    found = keys("Although Ankara buys Russian gas and missiles, it remains a NATO member and sells drones to Kyiv.")
+    assert {("RUS", "energy_supply", "TUR", "asserted"), ("RUS", "arms_supply", "TUR", "asserted"),
+            ("TUR", "membership", "NATO", "asserted"), ("TUR", "arms_supply", "UKR", "asserted")} <= found
+    assert ("RUS", "energy_supply", "UKR", "asserted") not in found
+    found = keys("Qatar, which hosts the largest US base in the region, also maintains cordial ties with Iran.")
+    assert ("IRN", "alignment", "QAT", "asserted") in found
+    assert not any(k[1] == "alignment" and "USA" in k for k in found)

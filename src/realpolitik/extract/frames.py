@@ -199,7 +199,11 @@ def subject(sent: Sent, i: int) -> list[int]:
     lo = max(start, i - MAX_SUBJECT_DISTANCE)
     k = i - 1
     depth = 0
+    inserted = _inserted_spans(sent, i)
     while k >= lo:
+        if k in inserted:
+            k = inserted[k]  # "Qatar, which hosts a US base, maintains ties": skip the inserted clause
+            continue
         w = lows[k]
         if w in REPORTING_VERBS and sent.ref_at[k] < 0 and _named_subject_between(sent, k + 1, i):
             return []  # "Washington claims Mahan flies arms to Syria": Mahan, not Washington, flies them
@@ -241,6 +245,25 @@ def subject(sent: Sent, i: int) -> list[int]:
                     return group(sent, sent.ref_at[m])
             break
     return []
+
+
+_RELATIVIZERS = frozenset({"which", "who", "whose", "whom", "where"})
+
+
+def _inserted_spans(sent: Sent, i: int) -> dict[int, int]:
+    """Relative clauses and appositions set off by commas before token ``i`` (", which ...,",
+    ", a major buyer of Russian oil,"): each of their positions maps to the token before them."""
+    lows = sent.lows
+    commas = [k for k in range(i) if lows[k] == ","]
+    out: dict[int, int] = {}
+    for a, b in zip(commas, commas[1:], strict=False):
+        if b >= i or a + 1 >= len(lows):
+            continue
+        opener = lows[a + 1]
+        if opener in _RELATIVIZERS or (opener in ("a", "an") and a > 0 and sent.ref_at[a - 1] >= 0):
+            for k in range(a, b + 1):
+                out[k] = a - 1
+    return out
 
 
 def clause_subject(sent: Sent, i: int) -> list[int]:

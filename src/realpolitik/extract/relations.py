@@ -110,10 +110,12 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
         rtype = trig.type
         reverse = trig.frame == "verb_rev"
         frame = trig.frame
+        extra_types: list[str] = []
         if frame == "transfer":
             rtype = _theme_type(sent, j, lex)
             if not rtype:
                 continue
+            extra_types = [t for t in _coordinated_theme_types(sent, j, lex) if t != rtype]
             reverse = trig.reverse or lows[i] in _REVERSE_FORMS(lex)
         if not rtype:
             continue
@@ -143,7 +145,8 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
                 continue
             if sent.refs[s].kind == "event" or (sent.refs[t].kind == "event" and rtype not in EVENT_TARGET_TYPES):
                 continue  # "the attack" can be condemned or backed; it does not itself act
-            out.append(Candidate(a, b, rtype, mod, i, j, text, s, t, conf * trig.weight, frame))
+            for kind in [rtype, *extra_types]:  # "buys Russian gas and missiles": energy and arms
+                out.append(Candidate(a, b, kind, mod, i, j, text, s, t, conf * trig.weight, frame))
     return out
 
 
@@ -174,6 +177,28 @@ def _after_determiner(lows: list[str], i: int) -> bool:
     if i >= 1 and lows[i - 1] in _NOUN_DETERMINERS:
         return True
     return i >= 2 and lows[i - 2] in _NOUN_DETERMINERS and lows[i - 1].isalpha() and not lows[i - 1].endswith("ly")
+
+
+def _coordinated_theme_types(sent: F.Sent, j: int, lex: Lexicon) -> list[str]:
+    """The types of every theme word in the object phrase, up to its end: "gas and missiles"."""
+    lows = sent.lows
+    end = min(F.clause_end(sent, j), j + 10)
+    types: list[str] = []
+    last = -1  # position of the last theme word
+    for k in range(j, end):
+        if lows[k] in (",", ";", ".") or sent.ref_at[k] >= 0 and last >= 0 or lows[k] in F.FINITE_VERBS or (
+                lows[k] in F.PREPOSITIONS and k > j and lows[k] != "of"):
+            break
+        cls = lex.theme_of.get(lows[k]) or lex.theme_of.get(sent.tokens[k].text)
+        if not cls:
+            continue
+        if last >= 0 and not (k - last <= 4 and any(w in ("and", "or") for w in lows[last + 1 : k])):
+            break  # only a coordination of what is moved: "gas and missiles"
+        kind = "arms_supply" if cls == "aid" and k > 0 and lows[k - 1] in _MILITARY else lex.theme_types.get(cls, "")
+        if kind and kind not in types:
+            types.append(kind)
+        last = k
+    return types
 
 
 _MILITARY = frozenset({"military", "security", "defence", "defense", "lethal"})
@@ -232,7 +257,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
                 tgt, _ = F.prep_object(sent, j, frozenset({"to", "for"}))  # "Arms were sold to X by Y"
             return _pairs(src, tgt), 0.9
         # "labeled X a terrorist and levied sanctions": a coordinated verb shares the clause's subject.
-        coordinated = i >= 1 and lows[i - 1] == "and" and _finite(lows[i]) and sent.ref_at[i - 2 if i >= 2 else 0] < 0
+        coordinated = (i >= 2 and lows[i - 1] == "and" and (_finite(lows[i]) or lows[i].endswith("s"))
+                       and sent.ref_at[i - 2] < 0)
         if trig.source_is_clause_subject or coordinated or _participial(sent, i):
             src = F.clause_subject(sent, i)
         else:
@@ -280,7 +306,7 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         if trig.target_is_modifier:
             # "Russia is India's largest arms supplier": the possessor receives, the subject gives.
             tgt = mod or tgt
-            return _pairs(F.subject(sent, i) if mod else [], tgt), 0.9
+            return _pairs(F.subject(sent, min(sent.refs[m].i for m in mod)) if mod else [], tgt), 0.9
         if trig.target_is_subject:
             # "Turkey is under EU sanctions": the source modifies the noun inside the pattern.
             return _pairs(F.modifier(sent, j - 1) or _inside(sent, i, j, []), F.subject(sent, i)), 0.9
@@ -539,6 +565,9 @@ def _recipient(sent: F.Sent, i: int, mod: list[int]) -> list[int]:
     for r, ref in enumerate(sent.refs):
         if r in mod:
             continue
+        lo, hi = sorted((ref.i, i))
+        if "," in lows[lo:hi] or ";" in lows[lo:hi]:
+            continue  # another clause's actor
         before = lows[ref.i - 1] if ref.i > 0 else ""
         if ref.possessive or before in {"to", "for", "allowed", "helped", "enabled", "helps", "allows"}:
             return [r]
