@@ -378,3 +378,8 @@ def test_inserted_clauses_and_coordinated_verbs_keep_the_main_subject() -> None:
     found = keys("Qatar, which hosts the largest US base in the region, also maintains cordial ties with Iran.")
     assert ("IRN", "alignment", "QAT", "asserted") in found
     assert not any(k[1] == "alignment" and "USA" in k for k in found)
+
+
+def test_a_possessor_target_needs_a_copula() -> None:
+    assert not any(k[1] == "membership" and k[0] == "GCC" for k in keys(
+        "The GCC groups four OPEC members -- Saudi Arabia, Kuwait, Qatar and the United Arab Emirates."))

@@ -305,8 +305,9 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             return [], 0.0
         if trig.target_is_modifier:
             # "Russia is India's largest arms supplier": the possessor receives, the subject gives.
+            # Only with a copula: "Russia remains India's arms supplier", not "the GCC groups four OPEC members".
             tgt = mod or tgt
-            return _pairs(F.subject(sent, min(sent.refs[m].i for m in mod)) if mod else [], tgt), 0.9
+            return _pairs(_copula_subject(sent, i) if mod else [], tgt), 0.9
         if trig.target_is_subject:
             # "Turkey is under EU sanctions": the source modifies the noun inside the pattern.
             return _pairs(F.modifier(sent, j - 1) or _inside(sent, i, j, []), F.subject(sent, i)), 0.9
