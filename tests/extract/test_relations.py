@@ -383,3 +383,10 @@ def test_inserted_clauses_and_coordinated_verbs_keep_the_main_subject() -> None:
 def test_a_possessor_target_needs_a_copula() -> None:
     assert not any(k[1] == "membership" and k[0] == "GCC" for k in keys(
         "The GCC groups four OPEC members -- Saudi Arabia, Kuwait, Qatar and the United Arab Emirates."))
+
+
+def test_receiving_a_person_is_a_meeting_receiving_goods_is_not() -> None:
+    assert ("FRA", "consultation", "SAU", "asserted") in keys(
+        "Macron received the Saudi crown prince at the Elysee Palace.", date="2022-07-01")
+    assert not any(k[1] == "consultation" for k in keys("Iran received Russian arms in 2016."))
+    assert not any(k[1] == "consultation" for k in keys("Questions remain how much Iranian assistance is received by Hamas."))

@@ -25,7 +25,8 @@ is the target: "Turkey is under EU sanctions"), ``target: "modifier"`` (the noun
 adjective is the target and the clause subject the source: "X is Y's main arms supplier"),
 ``reverse`` (a transfer whose subject receives, from the actor after one of ``preps``: "X
 relies on Y for arms"), ``hides`` (no other match survives inside this one: "settled their border dispute" is no
-dispute), ``mutual`` (a group subject acts on each other both ways: "X and Y traded
+dispute), ``object: "person"`` (the object must be a person or a delegation: "received the Saudi crown
+prince", not "received Russian arms"), ``mutual`` (a group subject acts on each other both ways: "X and Y traded
 accusations"), ``keep_inside`` (the trigger also reads its own relation inside a longer match of another type
 that starts with it: "brokered" in "brokered a truce between X and Y" is mediation as well as the
 truce's agreement), ``source: "clause_subject"`` (the first actor
@@ -72,6 +73,7 @@ class Trigger:
     reverse: bool = False
     hides: bool = False
     mutual: bool = False
+    person_object: bool = False
 
 
 @dataclass(slots=True)
@@ -241,6 +243,7 @@ def load_lexicon() -> Lexicon:
                 reverse=bool(d.get("reverse", False)),
                 hides=bool(d.get("hides", False)),
                 mutual=bool(d.get("mutual", False)),
+                person_object=d.get("object") == "person",
                 source_is_clause_subject=d.get("source") == "clause_subject",
             )
             lex.triggers.append(trig)

@@ -253,6 +253,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
         if F.is_passive(sent, j - 1):
             src = F.by_agent(sent, j)
             tgt = F.subject(sent, i)
+            if trig.person_object and not (tgt and _is_person(sent, tgt[0])):
+                return [], 0.0
             if not tgt and frame == "transfer":
                 tgt, _ = F.prep_object(sent, j, frozenset({"to", "for"}))  # "Arms were sold to X by Y"
             return _pairs(src, tgt), 0.9
@@ -270,6 +272,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             tgt = _inside(sent, i, j, src) or tgt
         if not tgt and src:
             tgt = _relative_antecedent(sent, src)
+        if trig.person_object and not (tgt and _is_person(sent, tgt[0])):
+            return [], 0.0  # "received the Saudi crown prince" is a visit; "received Russian arms" is not
         if tgt and rtype == "armed_conflict" and _abstract_object(sent, tgt):
             return [], 0.0  # "would fight the Japanese government's attempt", "attacked Iran's policy"
         if prep == "between" and len(tgt) >= 2 and symmetric:
@@ -425,6 +429,22 @@ _NOT_SUPPLY_HEADS = frozenset({"scandal", "affair", "control", "controls", "race
                                "inspectors", "inspection", "inspections", "programme", "program", "stocks",
                                "shares", "company", "companies", "firm", "firms", "output", "production",
                                "reserves", "field", "fields", "workers", "strike", "strikes", "minister", "ministry"})
+
+
+_PERSON_HEADS = frozenset({"president", "minister", "leader", "leaders", "delegation", "envoy", "counterpart",
+                           "king", "queen", "prince", "emir", "premier", "chancellor", "ambassador", "officials",
+                           "official", "secretary", "sultan", "monarch", "head", "chief", "diplomats",
+                           "negotiators", "foreign", "prime", "defence", "defense", "crown", "vice", "deputy",
+                           "supreme", "general", "commander", "spokesman", "spokeswoman", "mp", "mps", "lawmakers"})
+
+
+def _is_person(sent: F.Sent, r: int) -> bool:
+    """The ref is a person, or heads a phrase naming one ("the Saudi crown prince", "Japan's envoy")."""
+    ref = sent.refs[r]
+    if ref.kind in ("official", "learned"):
+        return True
+    k = ref.j + (1 if ref.possessive else 0)
+    return k < len(sent.lows) and sent.lows[k] in _PERSON_HEADS
 
 
 def _abstract_object(sent: F.Sent, tgt: list[int]) -> bool:
