@@ -155,6 +155,9 @@ NOTHING = [
     "Iranian Azeris celebrated in Tabriz as Armenian civilians left.",
     "Michael Jordan visited Georgia Tech in Atlanta.",
     "Chad Smith praised Georgia's governor for the budget.",
+    # a former official speaks for himself
+    "Former US President Barack Obama praised Kenya.",
+    "Zalmay Khalilzad, a former US envoy, criticized Pakistan.",
     "The Washington Post interviewed Russian and Ukrainian refugees.",
     # an adjective after an infinitive is no verb of its own
     "Ankara agreed to guard captured Islamic State fighters.",

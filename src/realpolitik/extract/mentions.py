@@ -73,6 +73,8 @@ def _choose(
     if not pool:
         return None
     entry = pool[0]
+    if entry.kind in ("adjective", "name") and _FORMER_BEFORE.search(text, max(0, h.start - 12), h.start):
+        return None  # "former US President Obama", "an ex-Soviet officer": no longer the state's voice
     if (entry.ambiguous or (len(actors) > 1 and not unambiguous)) and _inside_longer_name(text, h.start, h.end):
         return None
     if entry.kind in ("adjective", "demonym") and _not_the_state(text, h, hits, idx, entry):
@@ -119,6 +121,9 @@ def _days_before(date: str, days: int) -> str | None:
 
 _VERB_AFTER = re.compile(r"\s+(?:has|had|have|is|was|will|would|said|says|also|on\s+\w+day)?\s*[a-z]+(?:ed|es)\b"
                          r"|\s+(?:has|had|will|would|said|says|is|was)\b")
+
+
+_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*$")
 
 
 def _acts_as_subject(text: str, start: int, end: int) -> bool:

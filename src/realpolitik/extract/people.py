@@ -23,12 +23,17 @@ _NAME = r"((?:[A-Z][\w'-]+|al-|el-|bin|de|van|von|Le|La)(?:\s+(?:[A-Z][\w'-]+|al
 _BEFORE_APPOSITION = re.compile(_NAME + r",\s+(?:a|an|the)\s+$")
 
 
+_FORMER = re.compile(r"\b(?:[Ff]ormer|ex-|[Ll]ate|[Ee]x)\s*(?:[\w-]+\s+){0,1}$")
+
+
 def learn(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of people learned from role phrases, added to ``mentions`` (text order kept)."""
     learned: dict[str, str] = {}
     for m in mentions:
         if m.kind not in ("adjective", "name", "capital", "official"):
             continue
+        if _FORMER.search(text[max(0, m.start - 25) : m.start]):
+            continue  # "former US President Barack Obama" speaks for himself, not the state
         # A: actor + role words + Name  ("US Secretary of State Mike Pompeo").
         tail = text[m.end : m.end + 100]
         if tail.startswith("'s"):
