@@ -138,6 +138,11 @@ CASES = [
     ("Russia's foreign ministry said the US sanctions were illegal.", ("RUS", "criticism", "USA", "asserted")),
     ("The Philippines summoned China's ambassador to protest the incident.", ("PHL", "criticism", "CHN", "asserted")),
     ("Ukraine thanked Britain for the missiles.", ("GBR", "arms_supply", "UKR", "asserted")),
+    # sanctions on a state's firms and goods
+    ("The US blacklisted dozens of Chinese firms.", ("USA", "sanction", "CHN", "asserted")),
+    ("Russia banned imports of Turkish tomatoes.", ("RUS", "sanction", "TUR", "asserted")),
+    ("Beijing suspended imports of Australian coal.", ("CHN", "sanction", "AUS", "asserted")),
+    ("China halted exports of rare earths to Japan.", ("CHN", "sanction", "JPN", "asserted")),
     # sanctions as restrictions
     ("Washington announced new restrictions on exports to Iran.", ("USA", "sanction", "IRN", "asserted")),
 ]

@@ -51,7 +51,9 @@ OF_HEADS = frozenset({"conclusions", "conclusion", "decision", "decisions", "out
                       "statements", "declaration", "policy", "policies", "actions", "action", "move", "moves",
                       "stance", "remarks", "comments", "claims", "behaviour", "behavior", "conduct", "role",
                       "rhetoric", "position", "demands", "plans", "economy", "territory", "interests",
-                      "sovereignty", "infrastructure", "embassy"})
+                      "sovereignty", "infrastructure", "embassy", "dozens", "hundreds", "scores", "thousands",
+                      "number", "list", "handful", "series", "imports", "exports", "shipments", "sales",
+                      "purchases", "products", "goods", "assets", "firms", "companies", "banks", "officials"})
 FINITE_VERBS = frozenset("""would will was were is are has had have said says can could should may might did
     does shall must""".split())
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
