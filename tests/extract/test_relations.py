@@ -398,3 +398,10 @@ def test_receiving_a_person_is_a_meeting_receiving_goods_is_not() -> None:
         "Macron received the Saudi crown prince at the Elysee Palace.", date="2022-07-01")
     assert not any(k[1] == "consultation" for k in keys("Iran received Russian arms in 2016."))
     assert not any(k[1] == "consultation" for k in keys("Questions remain how much Iranian assistance is received by Hamas."))
+
+
+def test_an_infinitive_keeps_its_object_from_the_main_verb() -> None:
+    assert not any(k[1] == "agreement" for k in keys(
+        "Japan had agreed to try to increase purchases of U.S.-made parts by its car makers."))
+    assert not any(k[1] == "sanction" for k in keys(
+        "The Soviet Union agreed to cut its coal export prices to Japanese steel mills."))

@@ -358,6 +358,7 @@ def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = Fal
     since_prep = 0
     after_comma = False
     seen_prep = False
+    past_infinitive = False
     while k < end:
         w = lows[k]
         if sent.ref_at[k] >= 0:
@@ -371,7 +372,7 @@ def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = Fal
             continue
         if w == "of" and k > 0 and (lows[k - 1] in SEAT_HEADS or lows[k - 1] in SHARE_WORDS or lows[k - 1] in OF_HEADS):
             k += 1  # "supporting the government of X" is supporting X
-            if not last_prep:
+            if not last_prep and not past_infinitive:
                 direct = True
             continue
         if w in _SUBORDINATORS:
@@ -388,6 +389,7 @@ def prep_object(sent: Sent, j: int, preps: frozenset[str], *, direct: bool = Fal
             last_prep = "" if gerund or infinitive else w
             if infinitive:
                 direct = False  # "agreed to guard captured fighters": the object is the infinitive's
+                past_infinitive = True
             since_prep = 0
         elif w in (",", "."):
             after_comma = True
