@@ -39,7 +39,7 @@ from ..errors import UsageError
 from ..model import Relation
 from ..ontology import LAYERS
 from .cite import evidence
-from .graph import check_window, in_window, is_store, load_weights, score_relations, store_text
+from .graph import check_window, is_store, load_weights, score_relations, store_text, window_relations
 
 __all__ = ["dyad", "pair_relations"]
 
@@ -56,16 +56,7 @@ def pair_relations(
     else:
         rels = [r for r in source if {r.source, r.target} == {a, b}]
         text = None
-    windowed = since is not None or until is not None
-    kept, undated = [], 0
-    for r in rels:
-        if windowed:
-            if not r.date or r.date_source == "none":
-                undated += 1
-                continue
-            if not in_window(r.date, since, until):
-                continue
-        kept.append(r)
+    kept, undated = window_relations(rels, since, until)
     return kept, undated, text
 
 

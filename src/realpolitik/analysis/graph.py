@@ -86,6 +86,7 @@ __all__ = [
     "relations_of",
     "score_relations",
     "store_text",
+    "window_relations",
 ]
 
 Key = tuple[str, str, str]
@@ -498,6 +499,30 @@ def relations_of(
     return list(source), (texts.get if texts is not None else None)
 
 
+def window_relations(relations: Iterable[Relation], since: str | None, until: str | None
+                     ) -> tuple[list[Relation], int]:
+    """The relations dated inside the window, and how many were left out for having no date.
+
+    With no bound every relation is kept (all-time views count the undated too).
+
+    >>> from realpolitik.model import Relation
+    >>> rels = [Relation("d", "A", "trade", "B", "asserted", "x", (0, 1), date="2020"),
+    ...         Relation("d", "A", "trade", "B", "asserted", "y", (0, 1))]
+    >>> [len(k) for k in window_relations(rels, "2019", None)[:1]], window_relations(rels, "2019", None)[1]
+    ([1], 1)
+    """
+    if since is None and until is None:
+        return list(relations), 0
+    kept: list[Relation] = []
+    undated = 0
+    for r in relations:
+        if not r.date or r.date_source == "none":
+            undated += 1
+        elif in_window(r.date, since, until):
+            kept.append(r)
+    return kept, undated
+
+
 def _types_for(layer: str | None, types: Iterable[str] | None) -> list[str] | None:
     if isinstance(types, str):
         types = [types]
@@ -551,19 +576,8 @@ def build_network(
         if m not in MODALITIES:
             raise UsageError(f"unknown modality {m!r}; known: {', '.join(MODALITIES)}")
     relations, text = relations_of(store_or_relations, types=chosen, texts=texts)
-    windowed = since is not None or until is not None
-    kept: list[Relation] = []
-    undated = 0
-    for r in relations:
-        if chosen is not None and r.relation not in chosen:
-            continue
-        if windowed:
-            if not r.date or r.date_source == "none":
-                undated += 1
-                continue
-            if not in_window(r.date, since, until):
-                continue
-        kept.append(r)
+    kept, undated = window_relations(
+        [r for r in relations if chosen is None or r.relation in chosen], since, until)
     w = load_weights()
     copies = _Copies(text, w.shingle, w.jaccard)
     scored = score_relations((r for r in kept if r.modality in wanted), weights=w, _copies=copies)
