@@ -321,6 +321,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             tgt = [t for t in F.clause_subject(sent, i) if sent.refs[t].actor not in mod_actors]
             if tgt:
                 return _pairs(mod, tgt), 0.8
+        if not mod and not tgt and symmetric and frame == "noun":
+            mod = _perspective(sent)  # "For Beijing, Pakistan remains an indispensable partner"
         if mod and not tgt and symmetric and frame == "noun":
             # "Serbia is Russia's closest ally": the copula's subject is the other side.
             subj = _copula_subject(sent, i)
@@ -459,6 +461,16 @@ def _abstract_object(sent: F.Sent, tgt: list[int]) -> bool:
             return False
         k += 1
     return False
+
+
+def _perspective(sent: F.Sent) -> list[int]:
+    """The actor of a fronted "For X," / "To X," whose point of view the sentence takes."""
+    lows = sent.lows
+    if len(lows) > 3 and lows[0] in ("for", "to") and sent.ref_at[1] >= 0:
+        ref = sent.refs[sent.ref_at[1]]
+        if ref.j < len(lows) and lows[ref.j] == ",":
+            return [sent.ref_at[1]]
+    return []
 
 
 def _relative_antecedent(sent: F.Sent, src: list[int]) -> list[int]:
