@@ -138,6 +138,8 @@ CASES = [
     ("Russia's foreign ministry said the US sanctions were illegal.", ("RUS", "criticism", "USA", "asserted")),
     ("The Philippines summoned China's ambassador to protest the incident.", ("PHL", "criticism", "CHN", "asserted")),
     ("Ukraine thanked Britain for the missiles.", ("GBR", "arms_supply", "UKR", "asserted")),
+    # a pledge of political support is support; a pledge of money stays a promise (see the aid case above)
+    ("Germany pledged its full support to Ukraine.", ("DEU", "support", "UKR", "asserted")),
     # a fronted point of view stands for the possessor
     ("For Beijing, Pakistan remains an indispensable partner.", ("CHN", "alignment", "PAK", "asserted")),
     # sanctions on a state's firms and goods

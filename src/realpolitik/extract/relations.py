@@ -138,6 +138,8 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
         if frame in ("noun", "noun_rev"):
             cstart = max(cstart, _presupposed_from(sent, i))  # a possessed noun: cues before the possessor do not reach it
         mod = trig.modality or modality(sent.tokens, i, cstart, lex, j)
+        if mod == "possible" and rtype == "support" and F.word_before(sent, i) in _PLEDGES:
+            mod = "asserted"  # "pledged its support for Kyiv": the pledge is the support
         text = " ".join(t.text for t in sent.tokens[i:j])
         for s, t in pairs:
             a, b = sent.refs[s].actor, sent.refs[t].actor
@@ -461,6 +463,10 @@ def _abstract_object(sent: F.Sent, tgt: list[int]) -> bool:
             return False
         k += 1
     return False
+
+
+_PLEDGES = frozenset({"pledged", "pledges", "pledge", "pledging", "promised", "promises", "vowed", "vows",
+                      "offered", "offers", "reaffirmed", "reiterated", "expressed", "voiced"})
 
 
 def _perspective(sent: F.Sent) -> list[int]:
