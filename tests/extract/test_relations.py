@@ -409,3 +409,12 @@ def test_an_infinitive_keeps_its_object_from_the_main_verb() -> None:
         "Japan had agreed to try to increase purchases of U.S.-made parts by its car makers."))
     assert not any(k[1] == "sanction" for k in keys(
         "The Soviet Union agreed to cut its coal export prices to Japanese steel mills."))
+
+
+def test_who_condemns_an_attack_is_not_its_author_and_the_victim_is_not_the_condemned() -> None:
+    found = keys("The Iranian government condemned the strike on Syria.")
+    assert not any(k[1] in ("armed_conflict", "criticism") for k in found), found
+    assert ("IRN", "criticism", "ISR", "asserted") in keys("Iran condemned the Israeli strike on Syria.")
+    assert ("RUS", "armed_conflict", "UKR", "asserted") in keys("Russia launched an offensive against Ukraine.")
+    assert ("SYR", "armed_conflict", "TUR", "asserted") in keys("Turkey began a military offensive into Syria.")
+    assert ("MEX", "criticism", "USA", "asserted") in keys("Mexico's president criticized the US wall.")

@@ -124,8 +124,9 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
         if lows[i] == "back" and frame == "verb" and i > 0 and _adverbial_back(sent, i):
             continue  # "invited back", "hit back", "pulled back": an adverb, not "to back"
         if frame in ("verb", "verb_rev", "transfer") and not trig.pattern.startswith("N:") and _after_determiner(lows, i) and not (
-                i >= 1 and sent.ref_at[i - 1] >= 0 and lows[i - 1] != "'s"):
-            continue  # "the air strike", "a visit": a noun here, not a verb
+                i >= 1 and sent.ref_at[i - 1] >= 0 and lows[i - 1] != "'s") and not (
+                i >= 1 and (lows[i - 1] in _PERSON_HEADS or lows[i - 1] in F.SEAT_HEADS)):
+            continue  # "the air strike", "a visit": a noun here, not a verb ("X's president criticized" is one)
         if frame == "verb" and i >= 2 and lows[i].endswith("ed") and (
                 (lows[i - 2] == "to" and lows[i - 1] in F.INFINITIVES and lows[i - 1] not in ("be", "have", "get"))
                 or (lows[i - 1].endswith("ing") and lows[i - 1] not in ("having", "being", "getting")
@@ -276,6 +277,8 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             tgt = _relative_antecedent(sent, src)
         if trig.person_object and not (tgt and _is_person(sent, tgt[0])):
             return [], 0.0  # "received the Saudi crown prince" is a visit; "received Russian arms" is not
+        if tgt and rtype in ("criticism", "support") and prep in ("on", "against", "in") and _violent_head_before(sent, tgt[0], lex):
+            return [], 0.0  # "condemned the strike on Syria": Syria was struck, not condemned
         if tgt and rtype == "armed_conflict" and _abstract_object(sent, tgt):
             return [], 0.0  # "would fight the Japanese government's attempt", "attacked Iran's policy"
         if prep == "between" and len(tgt) >= 2 and symmetric:
@@ -339,7 +342,7 @@ def _roles(sent: F.Sent, trig: Trigger, frame: str, rtype: str, i: int, j: int, 
             src = F.clause_subject(sent, i)
             conf = 0.8
         if not src and not manner and (F.word_before(sent, i) not in _PHRASE_OPENERS or _instrument(sent, i)) \
-                and not _in_phrase(sent, i):
+                and not _in_phrase(sent, i) and not (rtype == "armed_conflict" and not _waged(sent, i)):
             # A light verb's object ("X imposed sanctions on Y"), not a noun inside a phrase.
             src = F.clause_subject(sent, i) if _participial(sent, i) else F.subject(sent, i)
             conf = 0.7
@@ -465,8 +468,39 @@ def _abstract_object(sent: F.Sent, tgt: list[int]) -> bool:
     return False
 
 
+# Verbs whose subject carries out the violent act their object names ("launched an offensive");
+# "condemned the strike" or "reported the attack" say nothing of who struck.
+_WAGE = frozenset("""launched launches launch launching carried carries carry conducted conducts conduct waged wages
+    wage staged stages stage mounted mounts mount began begins begin started starts start continued continues
+    continue intensified intensifies intensify escalated escalates escalate resumed resumes resume stepped
+    initiated initiates unleashed unleashes ordered orders order""".split())
+
+def _waged(sent: F.Sent, i: int) -> bool:
+    """A verb of _WAGE governs the noun at ``i`` ("began a military offensive")."""
+    lows = sent.lows
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if lows[k] in _WAGE:
+            return True
+        if sent.ref_at[k] >= 0 or not lows[k].isalpha() or lows[k] in F.PREPOSITIONS:
+            return False
+    return False
+
+
 _PLEDGES = frozenset({"pledged", "pledges", "pledge", "pledging", "promised", "promises", "vowed", "vows",
                       "offered", "offers", "reaffirmed", "reiterated", "expressed", "voiced"})
+
+
+_VIOLENT_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing",
+                            "bombings", "invasion", "assault", "killing", "killings", "raid", "raids", "shelling",
+                            "offensive", "incursion", "aggression", "occupation", "massacre"})
+
+
+def _violent_head_before(sent: F.Sent, r: int, lex: Lexicon) -> bool:
+    """The word just before the object's preposition names a violent act: "the strike on Syria"."""
+    k = sent.refs[r].i - 2
+    while k >= 0 and sent.lows[k] in F.DETERMINERS:
+        k -= 1
+    return k >= 0 and sent.lows[k] in _VIOLENT_HEADS
 
 
 def _perspective(sent: F.Sent) -> list[int]:
