@@ -418,3 +418,9 @@ def test_who_condemns_an_attack_is_not_its_author_and_the_victim_is_not_the_cond
     assert ("RUS", "armed_conflict", "UKR", "asserted") in keys("Russia launched an offensive against Ukraine.")
     assert ("SYR", "armed_conflict", "TUR", "asserted") in keys("Turkey began a military offensive into Syria.")
     assert ("MEX", "criticism", "USA", "asserted") in keys("Mexico's president criticized the US wall.")
+
+
+def test_a_trade_war_is_hostility_not_fighting() -> None:
+    found = keys("Beijing launched a trade war with Washington.")
+    assert ("CHN", "hostility", "USA", "asserted") in found
+    assert not any(k[1] == "armed_conflict" for k in found)

@@ -132,6 +132,8 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
                 or (lows[i - 1].endswith("ing") and lows[i - 1] not in ("having", "being", "getting")
                     and i + 1 < len(lows) and sent.ref_at[i + 1] >= 0)):
             continue  # "agreed to guard captured fighters", "guarding captured fighters": an adjective
+        if rtype == "armed_conflict" and j - i > 1 and lows[j - 1] in ("war", "wars") and lows[j - 2] in _FIGURATIVE_WAR:
+            continue  # "launched a trade war": a hostile contest, read by the hostility lexicon
         pairs, conf = _roles(sent, trig, frame, rtype, i, j, reverse, lex)
         if not pairs:
             continue
@@ -474,6 +476,10 @@ _WAGE = frozenset("""launched launches launch launching carried carries carry co
     wage staged stages stage mounted mounts mount began begins begin started starts start continued continues
     continue intensified intensifies intensify escalated escalates escalate resumed resumes resume stepped
     initiated initiates unleashed unleashes ordered orders order""".split())
+
+_FIGURATIVE_WAR = frozenset({"trade", "tariff", "currency", "price", "diplomatic", "cold", "propaganda",
+                             "information", "media", "cyber", "chip", "tech", "words"})
+
 
 def _waged(sent: F.Sent, i: int) -> bool:
     """A verb of _WAGE governs the noun at ``i`` ("began a military offensive")."""
