@@ -32,13 +32,13 @@ User files in the same formats are added with ``--actors FILE`` / ``REALPOLITIK_
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .datafiles import parse_jsonl, read_jsonl
 from .errors import DataError
 
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "other")
@@ -95,19 +95,7 @@ class Knowledge:
 
 
 def _read_jsonl(path: Path | str, text: str | None = None) -> Iterator[tuple[int, dict]]:
-    if text is None:
-        text = Path(path).read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
-        if not isinstance(obj, dict):
-            raise DataError(f"{path}:{n}: expected a JSON object")
-        yield n, obj
+    return read_jsonl(path) if text is None else parse_jsonl(text, str(path))
 
 
 def _actor(obj: dict, where: str) -> Actor:

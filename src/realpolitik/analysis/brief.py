@@ -30,11 +30,10 @@ document id. :func:`render_brief` prints the whole as text.
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 from typing import Any
 
+from ..datafiles import package_jsonl
 from ..errors import DataError
 from ..knowledge import cached_knowledge
 from ..model import Relation
@@ -60,18 +59,15 @@ def load_phrases() -> dict[str, str]:
     >>> load_phrases()["arms_supply"]
     '{source} supplies {good} to {target}'
     """
-    node = resources.files("realpolitik") / "data" / "phrases.jsonl"
+    node = "data/phrases.jsonl"
     out: dict[str, str] = {}
-    for n, line in enumerate(node.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for n, obj in package_jsonl("phrases.jsonl"):
         try:
-            obj = json.loads(line)
             if obj["type"] not in RELATION_TYPES:
                 raise ValueError(f"unknown type {obj['type']!r}")
             out[obj["type"]] = obj["phrase"]
             obj["phrase"].format(source="", target="", good="")
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError) as exc:
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise DataError(f"{node}:{n}: bad line ({exc})") from None
     missing = [t for t in RELATION_TYPES if t not in out]
     if missing:

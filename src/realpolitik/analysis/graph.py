@@ -56,7 +56,6 @@ Rules
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -65,6 +64,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..datafiles import parse_jsonl
 from ..errors import DataError, UsageError
 from ..model import Relation
 from ..ontology import LAYERS, MODALITIES, RELATION_TYPES, relation_key
@@ -143,13 +143,7 @@ def _parse_weights(text: str, where: str) -> Weights:
     notes: dict[str, dict[str, Any]] = {}
     goods: list[Good] = []
     rule: dict[str, Any] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{where}:{n}: {exc.msg}") from None
+    for n, obj in parse_jsonl(text, where):
         try:
             if "type" in obj:
                 name = obj["type"]

@@ -32,14 +32,13 @@ Supply relations are the types that carry a good in ``data/weights.jsonl`` (``ar
 from __future__ import annotations
 
 import functools
-import json
 import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from ..datafiles import package_jsonl
 from ..errors import DataError
 from ..knowledge import Knowledge, cached_knowledge
 from ..model import Relation
@@ -74,19 +73,15 @@ def load_references() -> tuple[Reference, ...]:
     >>> [r.name for r in load_references()][:3]
     ['arsenal', 'imports', 'consumption']
     """
-    node = resources.files("realpolitik") / "data" / "leverage.jsonl"
     out = []
-    for n, line in enumerate(node.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for n, obj in package_jsonl("leverage.jsonl"):
         try:
-            obj = json.loads(line)
             side = obj["side"]
             if side not in ("dependent", "supplier"):
                 raise ValueError(f"side {side!r}")
             out.append(Reference(obj["reference"], side, frozenset(w.lower() for w in obj["words"])))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise DataError(f"{node}:{n}: bad line ({exc})") from None
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataError(f"data/leverage.jsonl:{n}: bad line ({exc})") from None
     return tuple(out)
 
 

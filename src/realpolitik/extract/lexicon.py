@@ -37,11 +37,11 @@ file's type), ``modality`` (forces ``possible`` or ``negated``), ``weight`` (con
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..datafiles import package_jsonl
 from ..errors import DataError
 from ..ontology import RELATION_TYPES
 from .frames import INFINITIVES
@@ -91,15 +91,7 @@ def _data_text(name: str) -> str:
 
 
 def _jsonl(name: str) -> list[dict]:
-    out = []
-    for n, line in enumerate(_data_text(name).splitlines(), 1):
-        line = line.strip()
-        if line and not line.startswith("#"):
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise DataError(f"data/{name}:{n}: {exc.msg}") from None
-    return out
+    return [obj for _, obj in package_jsonl(name)]
 
 
 @lru_cache(maxsize=1)

@@ -40,12 +40,12 @@ as "Azerbaijanis") are not the state unless preceded by "the", as in the relatio
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from ..datafiles import parse_jsonl
 from ..errors import DataError
 from ..model import Document, Mention, Outcome, Sentence
 from ..nlp.text import fold, tokenize
@@ -125,13 +125,7 @@ def parse_cues(text: str, where: str = "outcomes.jsonl") -> CueTable:
     blockers: frozenset[str] = frozenset()
     sentence_blockers: frozenset[str] = frozenset()
     raw: list[tuple[int, dict]] = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(f"{where}:{n}: {exc.msg}") from None
+    for n, obj in parse_jsonl(text, where):
         if "class" in obj:
             classes[obj["class"]] = frozenset(w.lower() for w in obj["words"])
         elif "blockers" in obj:
