@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from .errors import DataError
 
-__all__ = ["package_jsonl", "parse_jsonl", "read_jsonl"]
+__all__ = ["cue_words", "package_jsonl", "parse_jsonl", "read_jsonl"]
 
 
 def parse_jsonl(text: str, where: str) -> Iterator[tuple[int, dict]]:
@@ -43,3 +44,16 @@ def package_jsonl(name: str) -> Iterator[tuple[int, dict]]:
     """The data lines of ``src/realpolitik/data/<name>``."""
     node = resources.files("realpolitik") / "data" / name
     return parse_jsonl(node.read_text(encoding="utf-8"), f"data/{name}")
+
+
+@cache
+def cue_words(name: str) -> frozenset[str]:
+    """A named word list of ``data/triggers/_cues.jsonl`` (modality cues, phrase heads, verb classes).
+
+    >>> "launched" in cue_words("wage_verbs")
+    True
+    """
+    for _, obj in package_jsonl("triggers/_cues.jsonl"):
+        if obj.get("cue") == name:
+            return frozenset(w.lower() for w in obj["words"])
+    raise DataError(f"data/triggers/_cues.jsonl: no word list {name!r}")

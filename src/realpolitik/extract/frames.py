@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..datafiles import cue_words
 from ..nlp.text import Token
 from .refs import Ref
 
@@ -47,13 +48,7 @@ SHARE_WORDS = frozenset({"percent", "%", "share", "half", "third", "quarter", "b
                          "much", "part", "fraction", "two-thirds", "three-quarters"})
 # "denounced the conclusions of the summit", "criticised the actions of Russia": what an actor
 # said or did stands for the actor.
-OF_HEADS = frozenset({"conclusions", "conclusion", "decision", "decisions", "outcome", "results", "statement",
-                      "statements", "declaration", "policy", "policies", "actions", "action", "move", "moves",
-                      "stance", "remarks", "comments", "claims", "behaviour", "behavior", "conduct", "role",
-                      "rhetoric", "position", "demands", "plans", "economy", "territory", "interests",
-                      "sovereignty", "infrastructure", "embassy", "dozens", "hundreds", "scores", "thousands",
-                      "number", "list", "handful", "series", "imports", "exports", "shipments", "sales",
-                      "purchases", "products", "goods", "assets", "firms", "companies", "banks", "officials"})
+OF_HEADS = cue_words("of_heads")
 FINITE_VERBS = frozenset("""would will was were is are has had have said says can could should may might did
     does shall must""".split())
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"})
@@ -288,8 +283,7 @@ def clause_subject(sent: Sent, i: int) -> list[int]:
     return []
 
 
-REPORTING_VERBS = frozenset("""claims claimed claim alleges alleged allege says said say believes believed
-    thinks thought argues argued insists insisted reports reported states stated suspects suspected""".split())
+REPORTING_VERBS = cue_words("reporting_verbs")
 
 
 def _named_subject_between(sent: Sent, a: int, b: int) -> bool:

@@ -25,7 +25,10 @@ is the target: "Turkey is under EU sanctions"), ``target: "modifier"`` (the noun
 adjective is the target and the clause subject the source: "X is Y's main arms supplier"),
 ``reverse`` (a transfer whose subject receives, from the actor after one of ``preps``: "X
 relies on Y for arms"), ``hides`` (no other match survives inside this one: "settled their border dispute" is no
-dispute), ``object: "person"`` (the object must be a person or a delegation: "received the Saudi crown
+dispute), ``not_after`` (a word list of ``_cues.jsonl``: the trigger is no verb after one of them or
+after a past participle: "came back", "invited back"), ``overrides`` (a compound that wins
+over a longer phrase of another type ending with it: "launched a trade war" is no fighting),
+``object: "person"`` (the object must be a person or a delegation: "received the Saudi crown
 prince", not "received Russian arms"), ``mutual`` (a group subject acts on each other both ways: "X and Y traded
 accusations"), ``keep_inside`` (the trigger also reads its own relation inside a longer match of another type
 that starts with it: "brokered" in "brokered a truce between X and Y" is mediation as well as the
@@ -74,6 +77,8 @@ class Trigger:
     hides: bool = False
     mutual: bool = False
     person_object: bool = False
+    not_after: str = ""
+    overrides: bool = False
 
 
 @dataclass(slots=True)
@@ -236,6 +241,8 @@ def load_lexicon() -> Lexicon:
                 hides=bool(d.get("hides", False)),
                 mutual=bool(d.get("mutual", False)),
                 person_object=d.get("object") == "person",
+                not_after=d.get("not_after", ""),
+                overrides=bool(d.get("overrides", False)),
                 source_is_clause_subject=d.get("source") == "clause_subject",
             )
             lex.triggers.append(trig)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date as date_cls
 
+from ..datafiles import cue_words
 from ..knowledge import Knowledge, cached_knowledge
 from ..model import Document, Extraction, Mention, Relation, Sentence
 from ..nlp.gazetteer import Gazetteer
@@ -343,8 +344,7 @@ def _expand_meeting(cands: list[Candidate], participants: tuple[str, ...]) -> li
     return out
 
 
-_PROPOSE = frozenset({"proposed", "proposes", "suggested", "suggests", "urged", "urges", "floated", "unveiled",
-                      "launched", "initiated", "appealed"})
+_PROPOSE = cue_words("propose_verbs")
 
 
 def _recent(day: str | None, doc_date: str | None) -> bool:

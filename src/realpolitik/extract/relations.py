@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..datafiles import cue_words
 from ..ontology import RELATION_TYPES
 from . import frames as F
 from .lexicon import Lexicon, Trigger
@@ -73,7 +74,11 @@ def match_triggers(sent: F.Sent, lex: Lexicon) -> list[tuple[Trigger, int, int]]
         kept.append((trig, i, j))
         covered.append((span, trig.type, trig.frame, trig.hides))
     del n
-    return kept
+    # A compound that overrides ("trade war") takes the reading from a longer phrase of another
+    # type that ends with it ("launched a trade war" is no fighting).
+    return [(t, i, j) for t, i, j in kept
+            if not any(o.overrides and o.type != t.type and i <= oi and oj == j and oj - oi < j - i
+                       for o, oi, oj in kept)]
 
 
 def _match_rest(trig: Trigger, lows: list[str], k: int, e: int) -> int | None:
@@ -121,8 +126,9 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
             continue
         if frame == "noun" and i in quoted:
             continue  # "the enemy of my enemy is my friend": a saying, not a tie between the actors around it
-        if lows[i] == "back" and frame == "verb" and i > 0 and _adverbial_back(sent, i):
-            continue  # "invited back", "hit back", "pulled back": an adverb, not "to back"
+        if trig.not_after and i > 0 and sent.ref_at[i - 1] < 0 and (
+                lows[i - 1] in cue_words(trig.not_after) or lows[i - 1].endswith("ed")):
+            continue  # "invited back", "hit back": an adverb after a verb, not "to back"
         if frame in ("verb", "verb_rev", "transfer") and not trig.pattern.startswith("N:") and _after_determiner(lows, i) and not (
                 i >= 1 and sent.ref_at[i - 1] >= 0 and lows[i - 1] != "'s") and not (
                 i >= 1 and (lows[i - 1] in _PERSON_HEADS or lows[i - 1] in F.SEAT_HEADS)):
@@ -132,8 +138,6 @@ def sentence_candidates(sent: F.Sent, lex: Lexicon) -> list[Candidate]:
                 or (lows[i - 1].endswith("ing") and lows[i - 1] not in ("having", "being", "getting")
                     and i + 1 < len(lows) and sent.ref_at[i + 1] >= 0)):
             continue  # "agreed to guard captured fighters", "guarding captured fighters": an adjective
-        if rtype == "armed_conflict" and j - i > 1 and lows[j - 1] in ("war", "wars") and lows[j - 2] in _FIGURATIVE_WAR:
-            continue  # "launched a trade war": a hostile contest, read by the hostility lexicon
         pairs, conf = _roles(sent, trig, frame, rtype, i, j, reverse, lex)
         if not pairs:
             continue
@@ -206,7 +210,7 @@ def _coordinated_theme_types(sent: F.Sent, j: int, lex: Lexicon) -> list[str]:
     return types
 
 
-_MILITARY = frozenset({"military", "security", "defence", "defense", "lethal"})
+_MILITARY = cue_words("military_modifiers")
 
 
 def _theme_type(sent: F.Sent, j: int, lex: Lexicon) -> str:
@@ -424,27 +428,13 @@ def _seat_after(sent: F.Sent, k: int) -> list[int]:
     return []
 
 
-_ABSTRACT = frozenset({"attempt", "attempts", "plan", "plans", "decision", "decisions", "bid", "policy", "policies",
-                       "proposal", "proposals", "move", "moves", "efforts", "effort", "stance", "position",
-                       "claim", "claims", "argument", "idea", "ideas", "record", "approach", "handling",
-                       "rhetoric", "remarks", "comments", "statement", "law", "rules", "regulations", "tariffs",
-                       "protectionism", "currency", "budget", "deficit", "surplus", "pricing", "practices"})
+_ABSTRACT = cue_words("abstract_objects")
 
 
-_NOT_SUPPLY_HEADS = frozenset({"scandal", "affair", "control", "controls", "race", "talks", "treaty", "treaties",
-                               "reduction", "reductions", "embargo", "embargoes", "dealer", "dealers", "industry",
-                               "industries", "makers", "maker", "manufacturers", "manufacturer", "producers",
-                               "producer", "prices", "price", "market", "markets", "fair", "expo", "exhibition",
-                               "inspectors", "inspection", "inspections", "programme", "program", "stocks",
-                               "shares", "company", "companies", "firm", "firms", "output", "production",
-                               "reserves", "field", "fields", "workers", "strike", "strikes", "minister", "ministry"})
+_NOT_SUPPLY_HEADS = cue_words("not_supply_heads")
 
 
-_PERSON_HEADS = frozenset({"president", "minister", "leader", "leaders", "delegation", "envoy", "counterpart",
-                           "king", "queen", "prince", "emir", "premier", "chancellor", "ambassador", "officials",
-                           "official", "secretary", "sultan", "monarch", "head", "chief", "diplomats",
-                           "negotiators", "foreign", "prime", "defence", "defense", "crown", "vice", "deputy",
-                           "supreme", "general", "commander", "spokesman", "spokeswoman", "mp", "mps", "lawmakers"})
+_PERSON_HEADS = cue_words("person_heads")
 
 
 def _is_person(sent: F.Sent, r: int) -> bool:
@@ -472,13 +462,8 @@ def _abstract_object(sent: F.Sent, tgt: list[int]) -> bool:
 
 # Verbs whose subject carries out the violent act their object names ("launched an offensive");
 # "condemned the strike" or "reported the attack" say nothing of who struck.
-_WAGE = frozenset("""launched launches launch launching carried carries carry conducted conducts conduct waged wages
-    wage staged stages stage mounted mounts mount began begins begin started starts start continued continues
-    continue intensified intensifies intensify escalated escalates escalate resumed resumes resume stepped
-    initiated initiates unleashed unleashes ordered orders order""".split())
+_WAGE = cue_words("wage_verbs")
 
-_FIGURATIVE_WAR = frozenset({"trade", "tariff", "currency", "price", "diplomatic", "cold", "propaganda",
-                             "information", "media", "cyber", "chip", "tech", "words"})
 
 
 def _waged(sent: F.Sent, i: int) -> bool:
@@ -492,13 +477,10 @@ def _waged(sent: F.Sent, i: int) -> bool:
     return False
 
 
-_PLEDGES = frozenset({"pledged", "pledges", "pledge", "pledging", "promised", "promises", "vowed", "vows",
-                      "offered", "offers", "reaffirmed", "reiterated", "expressed", "voiced"})
+_PLEDGES = cue_words("pledge_verbs")
 
 
-_VIOLENT_HEADS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombing",
-                            "bombings", "invasion", "assault", "killing", "killings", "raid", "raids", "shelling",
-                            "offensive", "incursion", "aggression", "occupation", "massacre"})
+_VIOLENT_HEADS = cue_words("violent_heads")
 
 
 def _violent_head_before(sent: F.Sent, r: int, lex: Lexicon) -> bool:
@@ -529,10 +511,7 @@ def _relative_antecedent(sent: F.Sent, src: list[int]) -> list[int]:
     return []
 
 
-_TITLE_HEADS = frozenset({"minister", "ministry", "ministers", "representative", "secretary", "commission",
-                          "commissioner", "organization", "organisation", "department", "office", "agency",
-                          "council", "committee", "bank", "authority", "board", "bureau", "union", "zone",
-                          "area", "association", "institute", "corporation", "corp", "company", "party"})
+_TITLE_HEADS = cue_words("title_heads")
 
 
 def _in_title(sent: F.Sent, i: int) -> bool:
@@ -549,17 +528,8 @@ def _in_title(sent: F.Sent, i: int) -> bool:
     return False
 
 
-_MOTION = frozenset({"came", "come", "comes", "went", "go", "goes", "got", "get", "gets", "hit", "hits", "fought",
-                     "fight", "fights", "struck", "strike", "strikes", "brought", "bring", "brings", "step",
-                     "steps", "way", "turn", "turns", "look", "looks", "roll", "rolls", "scale", "scaled",
-                     "cut", "cuts", "pay", "paid", "send", "sent", "write", "wrote", "call", "calls", "hold",
-                     "held", "set", "sets", "put", "puts", "took", "take", "takes", "gave", "give", "gives",
-                     "far", "years", "months", "weeks", "days", "ago", "date", "dating", "dates"})
 
 
-def _adverbial_back(sent: F.Sent, i: int) -> bool:
-    prev = sent.lows[i - 1]
-    return sent.ref_at[i - 1] < 0 and (prev in _MOTION or (prev.endswith("ed") and prev not in ("backed",)))
 
 
 def _instrument(sent: F.Sent, i: int) -> bool:
