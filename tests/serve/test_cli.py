@@ -39,15 +39,7 @@ ARTICLES: dict[str, str] = {
         "building on the Blue Nile. The foreign ministers of Egypt and Sudan met in Khartoum on "
         "Wednesday to discuss joint air drills.\n"
     ),
-    "sanctions.html": (
-        "<!DOCTYPE html>\n<html><head><title>Washington tightens the screws on Tehran</title></head>\n"
-        '<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>\n'
-        "<article><h1>Washington tightens the screws on Tehran</h1>\n"
-        "<p>The United States imposed sanctions on Iran in 2018 after withdrawing from the nuclear "
-        "accord, cutting the country off from much of the world's oil market.</p>\n"
-        "<p>France recalled its ambassador from Australia last year after a submarine contract was "
-        "cancelled.</p>\n</article><footer>Copyright 2024 Example News</footer></body></html>\n"
-    ),
+    "sanctions.html": (Path(__file__).resolve().parents[1] / "data" / "sanctions.html").read_text(encoding="utf-8"),
 }
 
 RECORD_FIELDS = {"doc", "source", "relation", "target", "modality", "date", "quantity", "evidence", "span"}

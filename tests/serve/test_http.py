@@ -40,15 +40,7 @@ ARTICLE = (
     "The agreement follows months of stalled negotiations over the giant dam that Ethiopia is building "
     "on the Blue Nile. Egypt condemned Ethiopia over the filling of the reservoir.\n"
 )
-HTML_PAGE = (
-    "<!DOCTYPE html>\n<html><head><title>Washington tightens the screws on Tehran</title></head>\n"
-    '<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>\n'
-    "<article><h1>Washington tightens the screws on Tehran</h1>\n"
-    "<p>The United States imposed sanctions on Iran in 2018 after withdrawing from the nuclear "
-    "accord, cutting the country off from much of the world's oil market.</p>\n"
-    "<p>France recalled its ambassador from Australia last year after a submarine contract was "
-    "cancelled.</p>\n</article><footer>Copyright 2024 Example News</footer></body></html>\n"
-)
+HTML_PAGE = (Path(__file__).resolve().parents[1] / "data" / "sanctions.html").read_text(encoding="utf-8")
 
 
 def plain(data: Any) -> Any:
