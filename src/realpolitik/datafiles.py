@@ -15,13 +15,15 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, RealpolitikError
 
 __all__ = ["cue_words", "package_jsonl", "parse_jsonl", "read_jsonl"]
 
 
-def parse_jsonl(text: str, where: str) -> Iterator[tuple[int, dict]]:
-    """(line number, object) for every data line of ``text``; ``where`` names it in errors."""
+def parse_jsonl(text: str, where: str, error: type[RealpolitikError] = DataError) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for every data line of ``text``; ``where`` names it in errors,
+    raised as ``error`` (a :class:`DataError` for the package's tables, a ``UsageError`` for a
+    file the user gave)."""
     for n, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if not line or line.startswith("#"):
@@ -29,9 +31,9 @@ def parse_jsonl(text: str, where: str) -> Iterator[tuple[int, dict]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise DataError(f"{where}:{n}: not valid JSON ({exc.msg})") from None
+            raise error(f"{where}:{n}: not valid JSON ({exc.msg}, column {exc.colno})") from None
         if not isinstance(obj, dict):
-            raise DataError(f"{where}:{n}: expected a JSON object")
+            raise error(f"{where}:{n}: expected a JSON object, got {type(obj).__name__}")
         yield n, obj
 
 

@@ -28,12 +28,12 @@ def test_load_meta_keys_by_id_and_normalises_dates(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ('{"id": "a", "published": }', r"line 2: bad JSON"),
-        ('{"published": "2019-01-01"}', r'line 2: missing or empty "id"'),
-        ('["a"]', r"line 2: expected a JSON object"),
-        ('{"id": "x", "published": "someday"}', r'line 2: "published" is not a date'),
-        ('{"id": "x", "url": 3}', r'line 2: "url" must be a string'),
-        ('{"id": "ok"}', r"line 2: id 'ok' already given on line 1"),
+        ('{"id": "a", "published": }', r":2: not valid JSON"),
+        ('{"published": "2019-01-01"}', r':2: missing or empty "id"'),
+        ('["a"]', r":2: expected a JSON object"),
+        ('{"id": "x", "published": "someday"}', r':2: "published" is not a date'),
+        ('{"id": "x", "url": 3}', r':2: "url" must be a string'),
+        ('{"id": "ok"}', r":2: id 'ok' already given on line 1"),
     ],
 )
 def test_bad_lines_name_the_line(tmp_path: Path, line: str, message: str) -> None:

@@ -267,7 +267,7 @@ def test_extract_bad_meta_file_is_a_usage_error(tmp_path: Path, news: Path) -> N
     meta.write_text('{"id": "nile", "published": "yesterday-ish"}\n', encoding="utf-8")
     result = cli("extract", news, "--meta", meta)
     assert result.exit_code == 2
-    assert "meta.jsonl, line 1" in result.stderr
+    assert "meta.jsonl:1:" in result.stderr
 
 
 # --- a hostile batch -----------------------------------------------------------------------------

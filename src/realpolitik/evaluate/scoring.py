@@ -26,7 +26,6 @@ Decisions where the ontology's text leaves room (each pinned by a test):
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Container, Iterable
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..datafiles import parse_jsonl
 from ..errors import UsageError
 from ..ontology import RELATION_TYPES, relation_key
 
@@ -84,18 +84,7 @@ def load_records(path: str | Path) -> list[dict]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read records: {exc}") from exc
-    records: list[dict] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(record, dict):
-            raise UsageError(f"{path}:{lineno}: expected a JSON object, got {type(record).__name__}")
-        records.append(record)
-    return records
+    return [record for _, record in parse_jsonl(text, str(path), UsageError)]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,13 +8,13 @@ date python-dateutil reads), ``url`` and ``title``; other keys are kept as they 
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from realpolitik.errors import UsageError
+from ..datafiles import parse_jsonl
+from ..errors import UsageError
 
 __all__ = ["load_meta", "normalise_date"]
 
@@ -67,16 +67,8 @@ def load_meta(path: str | Path) -> dict[str, dict[str, Any]]:
         raise UsageError(f"{path}: cannot read metadata file: {exc}") from None
     records: dict[str, dict[str, Any]] = {}
     first_line: dict[str, int] = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{path}, line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{where}: bad JSON ({exc.msg}, column {exc.colno})") from None
-        if not isinstance(record, dict):
-            raise UsageError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    for number, record in parse_jsonl("\n".join(lines), str(path), UsageError):
+        where = f"{path}:{number}"
         doc_id = record.get("id")
         if not isinstance(doc_id, str) or not doc_id.strip():
             raise UsageError(f'{where}: missing or empty "id"')
